@@ -1,0 +1,91 @@
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { getDb } from "@/db";
+import { countByCohort, countByStage } from "@/db/queries/cooperatives";
+import { cooperativeScope, type Viewer } from "@/lib/dal";
+import { formatNumber } from "@/lib/format";
+import { currentLocale } from "@/lib/i18n/server";
+
+export async function StaffHome({ viewer }: { viewer: Viewer }) {
+  const db = await getDb();
+  const scope = cooperativeScope(viewer);
+  const [byStage, byCohort, t, tStage, locale] = await Promise.all([
+    countByStage(db, scope),
+    countByCohort(db, scope),
+    getTranslations("home.staff"),
+    getTranslations("stage"),
+    currentLocale(),
+  ]);
+  const total = byStage.reduce((sum, row) => sum + row.count, 0);
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("byStage")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ul className="grid gap-2" data-testid="cooperatives-by-stage">
+            {byStage.map((row) => (
+              <li key={row.stage} className="grid gap-1" data-stage={row.stage}>
+                <div className="flex justify-between text-sm">
+                  <span>{tStage(row.stage)}</span>
+                  <span className="tabular-nums font-medium">
+                    {formatNumber(locale, row.count)}
+                  </span>
+                </div>
+                <div className="h-2 rounded-full bg-muted" aria-hidden>
+                  <div
+                    className="h-2 rounded-full bg-primary"
+                    style={{ inlineSize: `${total ? (row.count / total) * 100 : 0}%` }}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-4 text-sm text-muted-foreground">
+            {t("total")}: <span className="tabular-nums">{formatNumber(locale, total)}</span>
+          </p>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("byCohort")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table data-testid="cooperatives-by-cohort">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("cohort")}</TableHead>
+                <TableHead>{t("program")}</TableHead>
+                <TableHead className="text-end">{t("count")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {byCohort.map((row) => (
+                <TableRow key={row.cohortId ?? "none"}>
+                  <TableCell>{row.name ?? t("noCohort")}</TableCell>
+                  <TableCell>{row.programNames ? row.programNames[locale] : "—"}</TableCell>
+                  <TableCell className="text-end tabular-nums">
+                    {formatNumber(locale, row.count)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

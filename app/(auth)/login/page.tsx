@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getViewer } from "@/lib/dal";
+import { LoginForm } from "./login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth");
+  return { title: t("title") };
+}
+
+function safeCallback(value: string | string[] | undefined): string {
+  const url = typeof value === "string" ? value : "/";
+  return url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
+  const [t, tApp] = await Promise.all([getTranslations("auth"), getTranslations("app")]);
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 px-4 py-10">
+      <LanguageSwitcher />
+      <Card className="w-full max-w-sm">
+        <CardHeader>
+          <p className="text-2xl font-bold text-primary">{tApp("name")}</p>
+          <CardTitle>
+            <h1>{t("title")}</h1>
+          </CardTitle>
+          <CardDescription>{t("subtitle")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <LoginForm
+            callbackUrl={callbackUrl}
+            initialError={params.error ? t("failed") : undefined}
+            labels={{
+              email: t("email"),
+              password: t("password"),
+              submit: t("submit"),
+              submitting: t("submitting"),
+              failed: t("failed"),
+              unavailable: t("unavailable"),
+            }}
+          />
+        </CardContent>
+      </Card>
+      <p className="text-sm text-muted-foreground">{tApp("tagline")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DirectionProvider } from "@/components/ui/direction-provider";
+import { direction, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f6b55" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const dir = direction(locale);
+  return (
+    <html lang={locale} dir={dir}>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>
+          <DirectionProvider dir={dir}>{children}</DirectionProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,162 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
+export type Executor = Database | Transaction;
+export type Driver = "postgres" | "pglite";
+
+type Connection = {
+  db: Database;
+  driver: Driver;
+  close: () => Promise<void>;
+};
+
+type Holder = { connection?: Promise<Connection> };
+const holder = globalThis as typeof globalThis & { __hadinaDb?: Holder };
+const state: Holder = (holder.__hadinaDb ??= {});
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
+}
+
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by another process (pid ${pid}). ` +
+        `Stop that process first (the app or a script using DATA_DIR=${path.dirname(dir)}), ` +
+        `or point this command at PostgreSQL with DATABASE_URL.`,
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
+  } catch {
+    return true;
+  }
+}
+
+export function acquireLock(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number.parseInt(fs.readFileSync(lockFile, "utf8"), 10);
+      if (owner === process.pid) return () => {};
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
+        throw new DatabaseLockedError(dir, owner);
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock ${lockFile}`);
+}
+
+async function openPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client: Sql = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    onnotice: () => {},
+  });
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export async function openPglite(dir?: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  if (dir) {
+    release = acquireLock(dir);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir ? { dataDir: dir } : {});
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function open(): Promise<Connection> {
+  const url = databaseUrl();
+  return url ? openPostgres(url) : openPglite(path.join(dataDir(), "pglite"));
+}
+
+async function connection(): Promise<Connection> {
+  state.connection ??= open().catch((error: unknown) => {
+    state.connection = undefined;
+    throw error;
+  });
+  return state.connection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+export async function getDriver(): Promise<Driver> {
+  return (await connection()).driver;
+}
+
+export function useConnection(db: Database, driver: Driver, close: () => Promise<void>): void {
+  state.connection = Promise.resolve({ db, driver, close });
+}
+
+export async function closeDb(): Promise<void> {
+  const current = state.connection;
+  state.connection = undefined;
+  if (current) await (await current).close();
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

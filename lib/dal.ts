@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq, isNull, or, gte, sql, type SQL } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { findActiveUser, type SessionUser } from "@/db/queries/users";
+import { cooperatives, mentorAssignments, type Role } from "@/db/schema";
+import { authOptions } from "./auth";
+import { ForbiddenError, UnauthorizedError } from "./errors";
+
+export type Viewer = SessionUser;
+
+/** The signed-in user, re-read from the database once per request (role, active flag, session version). */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user || !user.id) return null;
+  return findActiveUser(await getDb(), user.id, user.sv);
+});
+
+/** For pages and server actions: anonymous visitors go to /login. */
+export async function verifySession(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}
+
+/** For pages: a role that may not see the page gets "not found", as for a record it may not see. */
+export async function requireRole(...roles: Role[]): Promise<Viewer> {
+  const viewer = await verifySession();
+  if (!roles.includes(viewer.role)) notFound();
+  return viewer;
+}
+
+/** For route handlers and server actions answering data: typed errors, mapped to 401 and 403. */
+export async function authorize(...roles: Role[]): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new UnauthorizedError();
+  if (roles.length > 0 && !roles.includes(viewer.role)) throw new ForbiddenError();
+  return viewer;
+}
+
+export function canSeeContacts(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "staff" || viewer.role === "mentor";
+}
+
+/** Cooperatives a mentor is assigned to today (an open assignment). */
+export function assignedTo(mentorId: number): SQL {
+  return sql`exists (select 1 from ${mentorAssignments} where ${and(
+    eq(mentorAssignments.cooperativeId, cooperatives.id),
+    eq(mentorAssignments.mentorId, mentorId),
+    or(isNull(mentorAssignments.endOn), gte(mentorAssignments.endOn, sql`current_date`)),
+  )})`;
+}
+
+/** The WHERE clause of every cooperative read: archived records never, a mentor's own only. */
+export function cooperativeScope(viewer: Viewer): SQL {
+  const live = isNull(cooperatives.archivedAt);
+  return viewer.role === "mentor" ? and(live, assignedTo(viewer.id))! : live;
+}

@@ -1,0 +1,59 @@
+import { TIME_ZONE, intlLocale, type Locale } from "./i18n/config";
+
+const base = (locale: Locale) => ({ locale: intlLocale(locale), numberingSystem: "latn" as const });
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.NumberFormat(tag, {
+    numberingSystem,
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: 0,
+  }).format(value);
+}
+
+export function formatMoney(locale: Locale, mad: number, fractionDigits = 0): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.NumberFormat(tag, {
+    numberingSystem,
+    style: "currency",
+    currency: "MAD",
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(mad);
+}
+
+export function formatPercent(locale: Locale, fraction: number): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.NumberFormat(tag, {
+    numberingSystem,
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(fraction);
+}
+
+/** A calendar date (YYYY-MM-DD) shown in the locale, read as a date, not an instant. */
+export function formatDate(locale: Locale, isoDate: string): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.DateTimeFormat(tag, {
+    numberingSystem,
+    timeZone: "UTC",
+    dateStyle: "medium",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatDateTime(locale: Locale, instant: Date): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.DateTimeFormat(tag, {
+    numberingSystem,
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(instant);
+}
+
+export function localizedName(
+  locale: Locale,
+  names: { ar: string; fr: string; en: string },
+): string {
+  return names[locale];
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import type { Database } from "@/db";
+import { findUserByEmail, recordSignIn, type SessionUser } from "@/db/queries/users";
+import { burnVerification, verifyPassword } from "./password";
+
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+
+/** One answer for every failure: unknown account, wrong password, deactivated account. */
+export async function authenticate(
+  db: Database,
+  input: { email?: unknown; password?: unknown; ip?: string | null },
+): Promise<AuthenticatedUser | null> {
+  const parsed = credentials.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const ip = input.ip ?? null;
+  const user = await findUserByEmail(db, email);
+  if (!user) {
+    await burnVerification(password);
+    await recordSignIn(db, { email, userId: null, success: false, ip });
+    return null;
+  }
+  const valid = await verifyPassword(user.passwordHash, password);
+  if (!valid || !user.active) {
+    await recordSignIn(db, { email, userId: user.id, success: false, ip });
+    return null;
+  }
+  await recordSignIn(db, { email, userId: user.id, success: true, ip });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    sessionVersion: user.sessionVersion,
+  };
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { endSessions, findActiveUser } from "@/db/queries/users";
+import { auditLog, loginAttempts, users } from "@/db/schema";
+import { hashPassword } from "@/lib/password";
+import { authenticate } from "@/lib/sign-in";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+let t: TestDatabase;
+let staffId = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const passwordHash = await hashPassword("correct horse battery");
+  const rows = await t.db
+    .insert(users)
+    .values([
+      { email: "staff@example.test", name: "Staff", role: "staff", passwordHash },
+      { email: "gone@example.test", name: "Gone", role: "mentor", passwordHash, active: false },
+    ])
+    .returning({ id: users.id });
+  staffId = rows[0]!.id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("sign-in", () => {
+  it("accepts the right password, whatever the case of the email", async () => {
+    const user = await authenticate(t.db, {
+      email: " Staff@Example.test ",
+      password: "correct horse battery",
+      ip: "10.0.0.1",
+    });
+    expect(user).toMatchObject({
+      id: staffId,
+      role: "staff",
+      email: "staff@example.test",
+      sessionVersion: 1,
+    });
+    const [row] = await t.db.select().from(users).where(eq(users.id, staffId));
+    expect(row!.lastLoginAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses a wrong password, an unknown account and a deactivated one alike", async () => {
+    expect(await authenticate(t.db, { email: "staff@example.test", password: "wrong" })).toBeNull();
+    expect(await authenticate(t.db, { email: "nobody@example.test", password: "x" })).toBeNull();
+    expect(
+      await authenticate(t.db, { email: "gone@example.test", password: "correct horse battery" }),
+    ).toBeNull();
+    expect(await authenticate(t.db, { email: 42, password: null })).toBeNull();
+  });
+
+  it("records every attempt and audits it", async () => {
+    const attempts = await t.db.select().from(loginAttempts).orderBy(loginAttempts.id);
+    expect(attempts.map((a) => [a.email, a.success])).toEqual([
+      ["staff@example.test", true],
+      ["staff@example.test", false],
+      ["nobody@example.test", false],
+      ["gone@example.test", false],
+    ]);
+    expect(attempts[0]!.ip).toBe("10.0.0.1");
+    const audit = await t.db.select().from(auditLog).orderBy(auditLog.id);
+    expect(audit.map((a) => a.action)).toEqual([
+      "sign_in",
+      "sign_in_failed",
+      "sign_in_failed",
+      "sign_in_failed",
+    ]);
+    expect(audit[2]!.actorId).toBeNull();
+  });
+
+  it("ends every session on sign-out: an old token's version no longer matches", async () => {
+    expect(await findActiveUser(t.db, staffId, 1)).not.toBeNull();
+    await endSessions(t.db, staffId, "sign_out");
+    expect(await findActiveUser(t.db, staffId, 1)).toBeNull();
+    expect(await findActiveUser(t.db, staffId, 2)).toMatchObject({ id: staffId });
+  });
+
+  it("ends access when an account is deactivated", async () => {
+    await t.db.update(users).set({ active: false }).where(eq(users.id, staffId));
+    expect(await findActiveUser(t.db, staffId, 2)).toBeNull();
+  });
+});
