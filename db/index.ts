@@ -48,13 +48,9 @@ export class DatabaseLockedError extends Error {
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
-  } catch {
-    return true;
   }
 }
 

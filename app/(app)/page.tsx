@@ -15,7 +15,7 @@ export default async function HomePage() {
   const viewer = await verifySession();
   const t = await getTranslations("home");
   return (
-    <div className="grid gap-6" data-testid={`home-${viewer.role}`}>
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0" data-testid={`home-${viewer.role}`}>
       <h1 className="text-2xl font-bold">{t("welcome", { name: viewer.name })}</h1>
       {viewer.role === "admin" && <AdminHome />}
       {viewer.role === "staff" && <StaffHome viewer={viewer} />}

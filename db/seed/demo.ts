@@ -118,7 +118,6 @@ export async function seedDemo(db: Database, options: { today: string }): Promis
           name: user.name,
           role: user.role,
           passwordHash,
-          locale: user.locale,
           phone: user.phone,
           createdAt: timestampOn(addDays(firstDay, -60 + index), 9),
           updatedAt: timestampOn(addDays(firstDay, -60 + index), 9),

@@ -14,7 +14,6 @@ export type UserSeed = {
   email: string;
   name: string;
   role: Role;
-  locale: "ar" | "fr" | "en";
   notesIn: "ar" | "fr";
   phone: string;
 };
@@ -25,7 +24,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "admin@hadina.test",
     name: "Youssef El Amrani",
     role: "admin",
-    locale: "fr",
     notesIn: "fr",
     phone: "0661234501",
   },
@@ -34,7 +32,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "staff@hadina.test",
     name: "Khadija Bennani",
     role: "staff",
-    locale: "fr",
     notesIn: "fr",
     phone: "0661234502",
   },
@@ -43,7 +40,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "staff2@hadina.test",
     name: "Hamza Tazi",
     role: "staff",
-    locale: "ar",
     notesIn: "ar",
     phone: "0661234503",
   },
@@ -52,7 +48,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "official@hadina.test",
     name: "Abdellah Ouazzani",
     role: "official",
-    locale: "fr",
     notesIn: "fr",
     phone: "0535123456",
   },
@@ -61,7 +56,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor@hadina.test",
     name: "Salma Berrada",
     role: "mentor",
-    locale: "fr",
     notesIn: "fr",
     phone: "0661234505",
   },
@@ -70,7 +64,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor2@hadina.test",
     name: "Omar Alaoui",
     role: "mentor",
-    locale: "ar",
     notesIn: "ar",
     phone: "0661234506",
   },
@@ -79,7 +72,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor3@hadina.test",
     name: "Nadia Chraibi",
     role: "mentor",
-    locale: "fr",
     notesIn: "fr",
     phone: "0661234507",
   },
@@ -88,7 +80,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor4@hadina.test",
     name: "Rachid Idrissi",
     role: "mentor",
-    locale: "ar",
     notesIn: "ar",
     phone: "0661234508",
   },
@@ -97,7 +88,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor5@hadina.test",
     name: "Fatima Zahra El Fassi",
     role: "mentor",
-    locale: "fr",
     notesIn: "fr",
     phone: "0661234509",
   },
@@ -106,7 +96,6 @@ export const USER_SEEDS: readonly UserSeed[] = [
     email: "mentor6@hadina.test",
     name: "Mehdi Benjelloun",
     role: "mentor",
-    locale: "en",
     notesIn: "fr",
     phone: "0661234510",
   },

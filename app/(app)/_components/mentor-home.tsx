@@ -43,7 +43,7 @@ export async function MentorHome({ viewer }: { viewer: Viewer }) {
             <TableBody>
               {rows.map((row) => (
                 <TableRow key={row.id} data-cooperative-id={row.id}>
-                  <TableCell>
+                  <TableCell className="whitespace-normal">
                     <div className="font-medium">{row.name}</div>
                     {row.nameLatin && (
                       <div className="text-sm text-muted-foreground" dir="ltr">
@@ -51,7 +51,7 @@ export async function MentorHome({ viewer }: { viewer: Viewer }) {
                       </div>
                     )}
                   </TableCell>
-                  <TableCell>{row.province[locale]}</TableCell>
+                  <TableCell className="whitespace-normal">{row.province[locale]}</TableCell>
                   <TableCell>
                     <Badge variant="secondary">{tStage(row.stage)}</Badge>
                   </TableCell>

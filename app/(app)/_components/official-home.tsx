@@ -16,7 +16,7 @@ export async function OfficialHome({ viewer }: { viewer: Viewer }) {
   ]);
   const date = formatDate(locale, to);
   return (
-    <div className="grid gap-6 md:grid-cols-3">
+    <div className="grid gap-6 md:grid-cols-3 [&>*]:min-w-0">
       <Card data-testid="jobs-created">
         <CardHeader>
           <CardTitle>

@@ -26,7 +26,7 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
   ]);
   const total = byStage.reduce((sum, row) => sum + row.count, 0);
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
       <Card>
         <CardHeader>
           <CardTitle>
@@ -68,15 +68,20 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
             <TableHeader>
               <TableRow>
                 <TableHead>{t("cohort")}</TableHead>
-                <TableHead>{t("program")}</TableHead>
                 <TableHead className="text-end">{t("count")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {byCohort.map((row) => (
                 <TableRow key={row.cohortId ?? "none"}>
-                  <TableCell>{row.name ?? t("noCohort")}</TableCell>
-                  <TableCell>{row.programNames ? row.programNames[locale] : "—"}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    <div className="font-medium">{row.name ?? t("noCohort")}</div>
+                    {row.programNames && (
+                      <div className="text-sm text-muted-foreground">
+                        {row.programNames[locale]}
+                      </div>
+                    )}
+                  </TableCell>
                   <TableCell className="text-end tabular-nums">
                     {formatNumber(locale, row.count)}
                   </TableCell>
