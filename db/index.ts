@@ -98,6 +98,7 @@ async function openPostgres(url: string): Promise<Connection> {
 
 export async function openPglite(dir?: string): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
   if (dir) {
@@ -106,7 +107,7 @@ export async function openPglite(dir?: string): Promise<Connection> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ? { dataDir: dir } : {});
+    client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } });
   } catch (error) {
     release();
     throw error;

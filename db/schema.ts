@@ -149,6 +149,7 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     sessionVersion: integer("session_version").notNull().default(1),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     locale: text("locale"),
     phone: text("phone"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
@@ -256,11 +257,15 @@ export const cooperatives = pgTable(
     address: text("address"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`hadina_fold(coalesce(name, '') || ' ' || coalesce(name_latin, '') || ' ' || coalesce(registration_number, ''))`,
+    ),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("cooperatives_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("cooperatives_province_idx").on(t.province),
     index("cooperatives_sector_idx").on(t.sector),
     index("cooperatives_stage_idx").on(t.stage),

@@ -38,6 +38,7 @@ export async function authenticate(
     name: user.name,
     role: user.role,
     locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
     sessionVersion: user.sessionVersion,
   };
 }

@@ -10,6 +10,7 @@ export type SessionUser = {
   name: string;
   role: Role;
   locale: string | null;
+  mustChangePassword: boolean;
 };
 
 export type CredentialUser = SessionUser & {
@@ -24,6 +25,7 @@ const sessionColumns = {
   name: users.name,
   role: users.role,
   locale: users.locale,
+  mustChangePassword: users.mustChangePassword,
 };
 
 export async function findUserByEmail(db: Executor, email: string): Promise<CredentialUser | null> {
@@ -51,7 +53,14 @@ export async function findActiveUser(
     .where(eq(users.id, id))
     .limit(1);
   if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 export async function recordSignIn(

@@ -124,7 +124,7 @@ describe("lib/dal", () => {
   });
 
   it("shows contacts to admin, staff and mentors, never to officials", async () => {
-    const base = { id: 1, email: "", name: "", locale: null };
+    const base = { id: 1, email: "", name: "", locale: null, mustChangePassword: false };
     expect(canSeeContacts({ ...base, role: "admin" })).toBe(true);
     expect(canSeeContacts({ ...base, role: "staff" })).toBe(true);
     expect(canSeeContacts({ ...base, role: "mentor" })).toBe(true);

@@ -1,0 +1,3 @@
+ALTER TABLE "cooperatives" ADD COLUMN "search_text" text GENERATED ALWAYS AS (hadina_fold(coalesce(name, '') || ' ' || coalesce(name_latin, '') || ' ' || coalesce(registration_number, ''))) STORED;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "cooperatives_search_trgm_idx" ON "cooperatives" USING gin ("search_text" gin_trgm_ops);
