@@ -13,7 +13,11 @@ export async function proxy(request: NextRequest) {
     secret: process.env.NEXTAUTH_SECRET,
     secureCookie: secure,
   });
-  if (token) return NextResponse.next();
+  if (token) {
+    const headers = new Headers(request.headers);
+    headers.set("x-pathname", request.nextUrl.pathname);
+    return NextResponse.next({ request: { headers } });
+  }
   const login = new URL("/login", request.url);
   const target = request.nextUrl.pathname + request.nextUrl.search;
   if (target !== "/") login.searchParams.set("callbackUrl", target);

@@ -54,8 +54,21 @@ export function assignedTo(mentorId: number): SQL {
   )})`;
 }
 
+/** Which cooperatives the viewer may see at all, archived or not: a mentor's assigned ones only. */
+export function cooperativeAccess(viewer: Viewer): SQL {
+  return viewer.role === "mentor" ? assignedTo(viewer.id) : sql`true`;
+}
+
 /** The WHERE clause of every cooperative read: archived records never, a mentor's own only. */
 export function cooperativeScope(viewer: Viewer): SQL {
-  const live = isNull(cooperatives.archivedAt);
-  return viewer.role === "mentor" ? and(live, assignedTo(viewer.id))! : live;
+  return and(isNull(cooperatives.archivedAt), cooperativeAccess(viewer))!;
+}
+
+/** Staff and admins may retrieve archived records (to restore them); nobody else sees them. */
+export function canSeeArchived(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "staff";
+}
+
+export function canEditCooperatives(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "staff";
 }

@@ -1,9 +1,17 @@
 import type { Role } from "@/db/schema";
 
-export type NavItem = { href: string; key: "home"; roles: readonly Role[] };
+export type NavKey = "home" | "cooperatives" | "users" | "audit" | "account";
+
+export type NavItem = { href: string; key: NavKey; roles: readonly Role[] };
+
+const EVERYONE = ["admin", "staff", "mentor", "official"] as const;
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/", key: "home", roles: ["admin", "staff", "mentor", "official"] },
+  { href: "/", key: "home", roles: EVERYONE },
+  { href: "/cooperatives", key: "cooperatives", roles: EVERYONE },
+  { href: "/admin/users", key: "users", roles: ["admin"] },
+  { href: "/admin/audit", key: "audit", roles: ["admin"] },
+  { href: "/account", key: "account", roles: EVERYONE },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { ListFilters } from "@/lib/filters";
 import type { Executor } from "../index";
 import { STAGES, cohorts, cooperatives, programs, provinces, type Stage } from "../schema";
 
@@ -78,4 +79,148 @@ export async function listCooperatives(
     .orderBy(asc(cooperatives.name), asc(cooperatives.id))
     .limit(limit);
   return rows.map(({ key, ar, fr, en, ...row }) => ({ ...row, province: { key, ar, fr, en } }));
+}
+
+export type SortKey = keyof typeof SORTS;
+
+const SORTS = {
+  id: cooperatives.id,
+  name: cooperatives.name,
+  name_latin: cooperatives.nameLatin,
+  legal_form: cooperatives.legalForm,
+  sector: cooperatives.sector,
+  province: cooperatives.province,
+  area: cooperatives.area,
+  stage: cooperatives.stage,
+  cohort: cohorts.name,
+  members_total: cooperatives.membersTotal,
+  members_women: cooperatives.membersWomen,
+  registration_number: cooperatives.registrationNumber,
+  registered_on: cooperatives.registeredOn,
+  updated_at: cooperatives.updatedAt,
+} as const;
+
+export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
+
+export function orderFor(sort: string | undefined) {
+  const descending = sort?.startsWith("-") ?? false;
+  const key = (sort?.replace(/^-/, "") ?? "name") as SortKey;
+  const column = SORTS[key] ?? SORTS.name;
+  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
+  return [sql`${column} ${direction}`, descending ? desc(cooperatives.id) : asc(cooperatives.id)];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Conditions of the cooperatives list and export: the viewer's access (lib/dal.ts
+ * cooperativeAccess), live records unless archived ones are asked for, plus the URL filters.
+ */
+export function listConditions(access: SQL, filters: ListFilters, archived: boolean): SQL {
+  const conditions: (SQL | undefined)[] = [
+    access,
+    archived ? isNotNull(cooperatives.archivedAt) : isNull(cooperatives.archivedAt),
+    filters.province ? eq(cooperatives.province, filters.province) : undefined,
+    filters.sector ? eq(cooperatives.sector, filters.sector) : undefined,
+    filters.stage ? eq(cooperatives.stage, filters.stage) : undefined,
+    filters.legalForm ? eq(cooperatives.legalForm, filters.legalForm) : undefined,
+    filters.area ? eq(cooperatives.area, filters.area) : undefined,
+    filters.cohortId ? eq(cooperatives.cohortId, filters.cohortId) : undefined,
+    filters.womenCoop === undefined ? undefined : eq(cooperatives.womenCoop, filters.womenCoop),
+    filters.program
+      ? sql`${cooperatives.cohortId} in (select ${cohorts.id} from ${cohorts} join ${programs} on ${programs.id} = ${cohorts.programId} where ${programs.key} = ${filters.program})`
+      : undefined,
+    filters.q
+      ? sql`${cooperatives.searchText} like '%' || hadina_fold(${escapeLike(filters.q)}) || '%'`
+      : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined))!;
+}
+
+export type CooperativeRow = {
+  id: number;
+  name: string;
+  nameLatin: string | null;
+  legalForm: (typeof cooperatives.$inferSelect)["legalForm"];
+  sector: (typeof cooperatives.$inferSelect)["sector"];
+  province: string;
+  area: (typeof cooperatives.$inferSelect)["area"];
+  stage: Stage;
+  cohortId: number | null;
+  cohortName: string | null;
+  membersTotal: number;
+  membersWomen: number;
+  registrationNumber: string | null;
+  registeredOn: string | null;
+  womenCoop: boolean;
+  archivedAt: Date | null;
+};
+
+export const rowColumns = {
+  id: cooperatives.id,
+  name: cooperatives.name,
+  nameLatin: cooperatives.nameLatin,
+  legalForm: cooperatives.legalForm,
+  sector: cooperatives.sector,
+  province: cooperatives.province,
+  area: cooperatives.area,
+  stage: cooperatives.stage,
+  cohortId: cooperatives.cohortId,
+  cohortName: cohorts.name,
+  membersTotal: cooperatives.membersTotal,
+  membersWomen: cooperatives.membersWomen,
+  registrationNumber: cooperatives.registrationNumber,
+  registeredOn: cooperatives.registeredOn,
+  womenCoop: cooperatives.womenCoop,
+  archivedAt: cooperatives.archivedAt,
+};
+
+export async function searchCooperatives(
+  db: Executor,
+  params: { access: SQL; filters: ListFilters; archived: boolean; pageSize: number },
+): Promise<{ rows: CooperativeRow[]; total: number }> {
+  const where = listConditions(params.access, params.filters, params.archived);
+  const [totalRow] = await db.select({ n: count() }).from(cooperatives).where(where);
+  const total = totalRow?.n ?? 0;
+  const rows = await db
+    .select(rowColumns)
+    .from(cooperatives)
+    .leftJoin(cohorts, eq(cohorts.id, cooperatives.cohortId))
+    .where(where)
+    .orderBy(...orderFor(params.filters.sort))
+    .limit(params.pageSize)
+    .offset((params.filters.page - 1) * params.pageSize);
+  return { rows, total };
+}
+
+export type CooperativeExportRow = CooperativeRow & {
+  commune: string | null;
+  membersYouth: number;
+  shareCapitalMad: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+};
+
+/** Every row matching the filters (not one page), in the list's order. */
+export async function exportCooperatives(
+  db: Executor,
+  params: { access: SQL; filters: ListFilters },
+): Promise<CooperativeExportRow[]> {
+  return db
+    .select({
+      ...rowColumns,
+      commune: cooperatives.commune,
+      membersYouth: cooperatives.membersYouth,
+      shareCapitalMad: cooperatives.shareCapitalMad,
+      contactName: cooperatives.contactName,
+      phone: cooperatives.phone,
+      email: cooperatives.email,
+    })
+    .from(cooperatives)
+    .leftJoin(cohorts, eq(cohorts.id, cooperatives.cohortId))
+    .where(listConditions(params.access, params.filters, false))
+    .orderBy(...orderFor(params.filters.sort ?? "id"));
 }

@@ -30,7 +30,8 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
 }
 
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
+  const names = [...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]!);
+  return [...new Set(names)].sort();
 }
 
 const catalogs = { ar: leaves(ar), fr: leaves(fr), en: leaves(en) };

@@ -1,0 +1,153 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { AREAS, LEGAL_FORMS, SECTORS, STAGES } from "@/db/schema";
+import type { ListFilters } from "@/lib/filters";
+
+type Option = { value: string; label: string };
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  allLabel,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: Option[];
+  allLabel: string;
+}) {
+  return (
+    <div className="grid gap-1">
+      <Label htmlFor={`filter-${name}`} className="text-xs text-muted-foreground">
+        {label}
+      </Label>
+      <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+/** A plain GET form: the filters live in the URL and work before JavaScript loads. */
+export async function CooperativeFilters({
+  filters,
+  provinces,
+  cohorts,
+  programs,
+}: {
+  filters: ListFilters;
+  provinces: Option[];
+  cohorts: Option[];
+  programs: Option[];
+}) {
+  const [t, tField, tStage, tSector, tLegal, tArea] = await Promise.all([
+    getTranslations("cooperatives"),
+    getTranslations("cooperatives.fields"),
+    getTranslations("stage"),
+    getTranslations("sector"),
+    getTranslations("legalForm"),
+    getTranslations("area"),
+  ]);
+  return (
+    <form
+      method="get"
+      action="/cooperatives"
+      role="search"
+      className="grid gap-3 rounded-lg border bg-card p-4"
+    >
+      {filters.archived && <input type="hidden" name="archived" value="1" />}
+      {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
+      <div className="grid gap-1">
+        <Label htmlFor="filter-q">{t("search")}</Label>
+        <Input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+        />
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+        <FilterSelect
+          name="province"
+          label={tField("province")}
+          value={filters.province}
+          options={provinces}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="sector"
+          label={tField("sector")}
+          value={filters.sector}
+          options={SECTORS.map((s) => ({ value: s, label: tSector(s) }))}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="stage"
+          label={tField("stage")}
+          value={filters.stage}
+          options={STAGES.map((s) => ({ value: s, label: tStage(s) }))}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="cohort"
+          label={tField("cohort")}
+          value={filters.cohortId?.toString()}
+          options={cohorts}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="program"
+          label={tField("program")}
+          value={filters.program}
+          options={programs}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="legal_form"
+          label={tField("legal_form")}
+          value={filters.legalForm}
+          options={LEGAL_FORMS.map((s) => ({ value: s, label: tLegal(s) }))}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="area"
+          label={tField("area")}
+          value={filters.area}
+          options={AREAS.map((s) => ({ value: s, label: tArea(s) }))}
+          allLabel={t("all")}
+        />
+        <FilterSelect
+          name="women_coop"
+          label={tField("women_coop")}
+          value={filters.womenCoop === undefined ? undefined : String(filters.womenCoop)}
+          options={[
+            { value: "true", label: t("yes") },
+            { value: "false", label: t("no") },
+          ]}
+          allLabel={t("all")}
+        />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit">{t("filter")}</Button>
+        <Link
+          href={filters.archived ? "/cooperatives?archived=1" : "/cooperatives"}
+          className={buttonVariants({ variant: "ghost" })}
+        >
+          {t("reset")}
+        </Link>
+      </div>
+    </form>
+  );
+}
