@@ -634,3 +634,30 @@ export const loginAttempts = pgTable(
     index("login_attempts_ip_at_idx").on(t.ip, t.at),
   ],
 );
+
+export const IMPORT_STATUSES = ["previewed", "imported", "discarded"] as const;
+export const importStatusEnum = pgEnum("import_status", IMPORT_STATUSES);
+
+/** An uploaded spreadsheet kept in the database between preview and confirmation. */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: serial("id").primaryKey(),
+    entity: text("entity").notNull(),
+    filename: text("filename").notNull(),
+    status: importStatusEnum("status").notNull().default("previewed"),
+    header: jsonb("header").notNull(),
+    rows: jsonb("rows").notNull(),
+    rowCount: integer("row_count").notNull(),
+    report: jsonb("report"),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("import_batches_created_by_idx").on(t.createdBy, t.createdAt),
+    check("import_batches_row_count", sql`${t.rowCount} >= 0`),
+  ],
+);
