@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, or, gte, sql, type SQL } from "drizzle-orm";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
@@ -19,10 +20,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return findActiveUser(await getDb(), user.id, user.sv);
 });
 
-/** For pages and server actions: anonymous visitors go to /login. */
+/**
+ * For pages and server actions: anonymous visitors go to /login, and a user with a temporary
+ * password goes to /account until it is changed (the proxy passes the path in x-pathname).
+ */
 export async function verifySession(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
+  if (viewer.mustChangePassword && (await headers()).get("x-pathname") !== "/account") {
+    redirect("/account");
+  }
   return viewer;
 }
 
