@@ -57,3 +57,11 @@ export function localizedName(
 ): string {
   return names[locale];
 }
+
+/** The name of a reference row (programme, province…) in the locale's language. */
+export function nameIn(
+  locale: Locale,
+  row: { nameAr: string; nameFr: string; nameEn: string },
+): string {
+  return locale === "ar" ? row.nameAr : locale === "fr" ? row.nameFr : row.nameEn;
+}

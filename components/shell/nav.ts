@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
 
-export type NavKey = "home" | "cooperatives" | "users" | "audit" | "account";
+export type NavKey = "home" | "cooperatives" | "cohorts" | "users" | "audit" | "account";
 
 export type NavItem = { href: string; key: NavKey; roles: readonly Role[] };
 
@@ -9,6 +9,7 @@ const EVERYONE = ["admin", "staff", "mentor", "official"] as const;
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", key: "home", roles: EVERYONE },
   { href: "/cooperatives", key: "cooperatives", roles: EVERYONE },
+  { href: "/cohorts", key: "cohorts", roles: ["admin", "staff"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/audit", key: "audit", roles: ["admin"] },
   { href: "/account", key: "account", roles: EVERYONE },

@@ -9,6 +9,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { STAGES, type Stage } from "@/db/schema";
 import { changeStageAction, type StageState } from "../actions";
 
+/** The pipeline's next step by default; after graduation or withdrawal, the first other stage. */
+function nextStage(current: Stage): Stage {
+  const next = STAGES[STAGES.indexOf(current) + 1];
+  return next && current !== "graduated" ? next : STAGES.find((s) => s !== current)!;
+}
+
 export function StageForm({ id, current }: { id: number; current: Stage }) {
   const t = useTranslations("cooperatives");
   const tStage = useTranslations("stage");
@@ -28,7 +34,7 @@ export function StageForm({ id, current }: { id: number; current: Stage }) {
       <h3 className="font-medium">{t("stageChange.title")}</h3>
       <input type="hidden" name="id" value={id} />
       <FormField label={t("stageChange.to")} name="to" id="stage-to">
-        <Select id="stage-to" name="to" defaultValue={STAGES.find((s) => s !== current)} required>
+        <Select id="stage-to" name="to" defaultValue={nextStage(current)} required>
           {STAGES.filter((stage) => stage !== current).map((stage) => (
             <option key={stage} value={stage}>
               {tStage(stage)}
