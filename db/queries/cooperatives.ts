@@ -104,8 +104,8 @@ export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
 
 export function orderFor(sort: string | undefined) {
   const descending = sort?.startsWith("-") ?? false;
-  const key = (sort?.replace(/^-/, "") ?? "name") as SortKey;
-  const column = SORTS[key] ?? SORTS.name;
+  const key = sort?.replace(/^-/, "") ?? "name";
+  const column = Object.hasOwn(SORTS, key) ? SORTS[key as SortKey] : SORTS.name;
   const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
   return [sql`${column} ${direction}`, descending ? desc(cooperatives.id) : asc(cooperatives.id)];
 }

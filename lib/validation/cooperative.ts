@@ -168,14 +168,24 @@ export const cooperativeSchema = z
     email,
     address: optional(500),
   })
-  .superRefine((value, ctx) => {
-    if (value.members_women > value.members_total) {
-      ctx.addIssue({ code: "custom", path: ["members_women"], message: "womenAboveTotal" });
-    }
-    if (value.members_youth > value.members_total) {
-      ctx.addIssue({ code: "custom", path: ["members_youth"], message: "youthAboveTotal" });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      if (value.members_women > value.members_total) {
+        ctx.addIssue({ code: "custom", path: ["members_women"], message: "womenAboveTotal" });
+      }
+      if (value.members_youth > value.members_total) {
+        ctx.addIssue({ code: "custom", path: ["members_youth"], message: "youthAboveTotal" });
+      }
+    },
+    {
+      when: ({ value }) => {
+        const v = value as Record<string, unknown>;
+        return [v.members_total, v.members_women, v.members_youth].every(
+          (n) => typeof n === "number",
+        );
+      },
+    },
+  );
 
 export type CooperativeInput = z.infer<typeof cooperativeSchema>;
 export const COOPERATIVE_FIELDS = Object.keys(
