@@ -58,9 +58,10 @@ test("the list filters, sorts and exports what it shows", async ({ page }) => {
   await page.getByRole("link", { name: "تصدير (CSV)" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^cooperatives-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = await (await file.createReadStream()).toArray();
-  const lines = Buffer.concat(text).toString("utf8").trim().split(/\r?\n/);
-  expect(lines[0]!.charCodeAt(0)).toBe(0xfeff);
+  const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").trim().split(/\r?\n/);
+  expect(lines[0]).toContain("الاسم");
   expect(lines.length - 1).toBe(total);
 });
 
@@ -90,4 +91,32 @@ test("an official reads without contacts and cannot open the forms", async ({ pa
   expect((await page.goto("/cooperatives/1/edit"))?.status()).toBe(404);
   expect((await page.goto("/cohorts"))?.status()).toBe(404);
   expect((await page.goto("/admin/users"))?.status()).toBe(404);
+});
+
+test("staff imports a semicolon CSV with a bad row: the good rows land, the bad one is reported", async ({
+  page,
+}) => {
+  await signIn(page, "staff@hadina.test");
+  await page.goto("/cooperatives/import");
+  const csv =
+    "\uFEFFالاسم (كما هو مسجل);Secteur;province;area;legal_form;members_total;members_women;phone\n" +
+    "تعاونية الاستيراد الأولى;Agriculture;taza;rural;cooperative;10;4;06 11 22 33 44\n" +
+    "تعاونية الاستيراد الثانية;Artisanat;Préfecture de Fès;urban;تعاونية;8;2;\n" +
+    "تعاونية خاطئة;agriculture;taza;rural;cooperative;5;9;123\n";
+  await page.locator('input[type="file"][name="file"]').setInputFiles({
+    name: "cohorte.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv, "utf8"),
+  });
+  await page.getByTestId("import-upload").locator('button[type="submit"]').click();
+  await expect(page.getByTestId("import-batch")).toBeVisible();
+  const counts = page.getByTestId("import-counts");
+  await expect(counts.locator('[data-count="create"]')).toHaveAttribute("data-value", "2");
+  await expect(counts.locator('[data-count="invalid"]')).toHaveAttribute("data-value", "1");
+  await page.getByTestId("import-actions").locator('button[type="submit"]').first().click();
+  await expect(page.getByTestId("import-batch")).toHaveAttribute("data-status", "imported");
+  await page.goto(`/cooperatives?q=${encodeURIComponent("الاستيراد")}`);
+  await expect(page.getByTestId("cooperatives-count")).toHaveAttribute("data-total", "2");
+  await page.goto(`/cooperatives?q=${encodeURIComponent("خاطئة")}`);
+  await expect(page.getByTestId("cooperatives-count")).toHaveAttribute("data-total", "0");
 });

@@ -80,6 +80,14 @@ export default async function CooperativesPage({
             </Link>
           )}
           {canEditCooperatives(viewer) && (
+            <Link
+              href="/cooperatives/import"
+              className={buttonVariants({ variant: "outline", size: "sm" })}
+            >
+              {t("import")}
+            </Link>
+          )}
+          {canEditCooperatives(viewer) && (
             <Link href="/cooperatives/new" className={buttonVariants({ size: "sm" })}>
               {t("new")}
             </Link>

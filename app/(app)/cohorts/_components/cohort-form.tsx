@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { submitKeepingValues } from "@/components/use-submit-keeping-values";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -41,7 +42,12 @@ export function CohortForm({
     </FormField>
   );
   return (
-    <form action={action} className="grid max-w-xl gap-4" data-testid="cohort-form">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="grid max-w-xl gap-4"
+      data-testid="cohort-form"
+    >
       {id !== undefined && <input type="hidden" name="id" value={id} />}
       {state.status === "forbidden" && (
         <p role="alert" className="text-destructive">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { submitKeepingValues } from "@/components/use-submit-keeping-values";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -48,7 +49,12 @@ export function ProgramForm({ id, initial }: { id?: number; initial: Values }) {
     </FormField>
   );
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" data-testid="program-form">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="grid gap-3 sm:grid-cols-2"
+      data-testid="program-form"
+    >
       {id !== undefined && <input type="hidden" name="id" value={id} />}
       {input("key", {
         required: true,

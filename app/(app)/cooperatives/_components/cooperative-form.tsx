@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { submitKeepingValues } from "@/components/use-submit-keeping-values";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -77,7 +78,13 @@ export function CooperativeForm({
   );
 
   return (
-    <form action={action} className="grid gap-6" noValidate data-testid="cooperative-form">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="grid gap-6"
+      noValidate
+      data-testid="cooperative-form"
+    >
       {id !== undefined && <input type="hidden" name="id" value={id} />}
       {id !== undefined && <input type="hidden" name="version" value={state.version ?? version} />}
       {state.status === "invalid" && (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { submitKeepingValues } from "@/components/use-submit-keeping-values";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
@@ -53,7 +54,13 @@ export function CreateUserForm({
           </div>
         )}
         {/* Keyed by attempt: the fields come back with what was sent when the server refuses it. */}
-        <form key={state.attempt} action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <form
+          key={state.attempt}
+          action={action}
+          onSubmit={submitKeepingValues(action)}
+          className="grid gap-4 sm:grid-cols-2"
+          noValidate
+        >
           <FormField label={t("fields.name")} name="name" error={errors("name")}>
             <Input
               name="name"
