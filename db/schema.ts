@@ -532,6 +532,7 @@ export const jobsSnapshots = pgTable(
     jobsWomen: integer("jobs_women").notNull(),
     jobsYouth: integer("jobs_youth").notNull(),
     seasonalJobs: integer("seasonal_jobs").notNull().default(0),
+    membersTotal: integer("members_total"),
     source: text("source").notNull(),
     notes: text("notes"),
     submittedBy: integer("submitted_by").references(() => users.id),
@@ -554,6 +555,10 @@ export const jobsSnapshots = pgTable(
       sql`${t.jobsYouth} >= 0 and ${t.jobsYouth} <= ${t.jobsTotal}`,
     ),
     check("jobs_snapshots_seasonal_nonnegative", sql`${t.seasonalJobs} >= 0`),
+    check(
+      "jobs_snapshots_members_nonnegative",
+      sql`${t.membersTotal} is null or ${t.membersTotal} >= 0`,
+    ),
   ],
 );
 

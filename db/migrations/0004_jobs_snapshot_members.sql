@@ -1,0 +1,2 @@
+ALTER TABLE "jobs_snapshots" ADD COLUMN "members_total" integer;--> statement-breakpoint
+ALTER TABLE "jobs_snapshots" ADD CONSTRAINT "jobs_snapshots_members_nonnegative" CHECK ("jobs_snapshots"."members_total" is null or "jobs_snapshots"."members_total" >= 0);
