@@ -11,6 +11,7 @@ import {
 import { getDb } from "@/db";
 import { countByCohort, countByStage } from "@/db/queries/cooperatives";
 import { cooperativeScope, type Viewer } from "@/lib/dal";
+import { MissingJobsReports } from "./missing-jobs-reports";
 import { formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 
@@ -91,6 +92,7 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
           </Table>
         </CardContent>
       </Card>
+      <MissingJobsReports viewer={viewer} />
     </div>
   );
 }
