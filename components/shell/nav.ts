@@ -1,6 +1,7 @@
 import type { Role } from "@/db/schema";
 
-export type NavKey = "home" | "cooperatives" | "cohorts" | "users" | "audit" | "account";
+export type NavKey =
+  "home" | "cooperatives" | "cohorts" | "funding" | "users" | "audit" | "account";
 
 export type NavItem = { href: string; key: NavKey; roles: readonly Role[] };
 
@@ -10,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", key: "home", roles: EVERYONE },
   { href: "/cooperatives", key: "cooperatives", roles: EVERYONE },
   { href: "/cohorts", key: "cohorts", roles: ["admin", "staff"] },
+  { href: "/funding", key: "funding", roles: EVERYONE },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/audit", key: "audit", roles: ["admin"] },
   { href: "/account", key: "account", roles: EVERYONE },

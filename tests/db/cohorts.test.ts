@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { useConnection } from "@/db";
-import { enrol, removeFromCohort, saveCohort } from "@/db/queries/cohorts";
+import { enrol, removeFromCohort } from "@/db/queries/cohorts";
 import { auditLog, cohorts, cooperatives, programs, users } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";

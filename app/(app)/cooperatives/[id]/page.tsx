@@ -11,6 +11,7 @@ import { currentLocale } from "@/lib/i18n/server";
 import { formatDate, formatMoney, formatNumber } from "@/lib/format";
 import { ArchiveControl } from "../_components/archive-control";
 import { hidesPersonName } from "../_components/display";
+import { FundingSection } from "../_components/funding-section";
 import { JobsSection } from "../_components/jobs-section";
 import { loadCooperative } from "../_components/load";
 import { StageForm } from "../_components/stage-form";
@@ -215,8 +216,9 @@ export default async function CooperativePage({ params }: Props) {
         </Card>
       </div>
       <div className="grid gap-6 md:grid-cols-2 [&>*]:min-w-0">
+        <FundingSection viewer={viewer} cooperativeId={c.id} />
         <JobsSection viewer={viewer} cooperativeId={c.id} />
-        {(["milestones", "funding", "sessions"] as const).map((section) => (
+        {(["milestones", "sessions"] as const).map((section) => (
           <Card key={section} data-testid={`section-${section}`}>
             <CardHeader>
               <CardTitle>

@@ -1,0 +1,73 @@
+import { getTranslations } from "next-intl/server";
+import { AwardForm } from "@/app/(app)/funding/_components/award-form";
+import { AwardItem } from "@/app/(app)/funding/_components/award-item";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getCooperative, programOptions } from "@/db/queries/cooperative-record";
+import { cooperativeFunding, releaseMilestoneOptions } from "@/db/queries/funding-ledger";
+import { canEditCooperatives, cooperativeScope, type Viewer } from "@/lib/dal";
+import { todayIso } from "@/lib/dates";
+import { currentLocale } from "@/lib/i18n/server";
+
+/**
+ * A cooperative's awards with their tranches, and for admins and staff the forms to record them.
+ * Renders nothing for a cooperative the viewer may not see, or an archived one.
+ */
+export async function FundingSection({
+  viewer,
+  cooperativeId,
+}: {
+  viewer: Viewer;
+  cooperativeId: number;
+}) {
+  const db = await getDb();
+  const scope = cooperativeScope(viewer);
+  const cooperative = await getCooperative(db, scope, cooperativeId);
+  if (!cooperative) return null;
+  const editable = canEditCooperatives(viewer);
+  const [awards, programs, milestones, t, tMilestone, locale] = await Promise.all([
+    cooperativeFunding(db, { access: scope, cooperativeId }),
+    editable ? programOptions(db) : Promise.resolve([]),
+    editable ? releaseMilestoneOptions(db, cooperativeId) : Promise.resolve([]),
+    getTranslations("funding"),
+    getTranslations("milestoneStatus"),
+    currentLocale(),
+  ]);
+  const today = todayIso();
+  const milestoneOptions = milestones.map((m) => ({
+    value: String(m.id),
+    label: `${m.names[locale]} (${tMilestone(m.status)})`,
+  }));
+  return (
+    <Card data-testid="funding-section" className="min-w-0">
+      <CardHeader>
+        <CardTitle>
+          <h2>{t("section.title")}</h2>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {awards.length === 0 && (
+          <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
+            {t("section.empty")}
+          </p>
+        )}
+        {awards.map((award) => (
+          <AwardItem
+            key={award.id}
+            award={award}
+            editable={editable}
+            milestones={milestoneOptions}
+            today={today}
+          />
+        ))}
+        {editable && (
+          <AwardForm
+            cooperativeId={cooperativeId}
+            programs={programs.map((p) => ({ value: p.key, label: p[locale] }))}
+            today={today}
+          />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
