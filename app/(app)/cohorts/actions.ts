@@ -11,7 +11,7 @@ import {
   saveProgram,
   type EnrolResult,
 } from "@/db/queries/cohorts";
-import { getViewer } from "@/lib/dal";
+import { verifySession } from "@/lib/dal";
 import { cohortSchema, firstErrors, programSchema } from "@/lib/validation/cohort";
 
 export type FormState = {
@@ -22,8 +22,7 @@ export type FormState = {
 
 /** Programmes and cohorts are managed by staff and admins (DOMAIN.md permission matrix). */
 async function manager() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  const viewer = await verifySession();
   return viewer.role === "admin" || viewer.role === "staff" ? viewer : null;
 }
 

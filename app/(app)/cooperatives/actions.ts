@@ -13,7 +13,7 @@ import {
   updateCooperative,
 } from "@/db/queries/cooperative-record";
 import { STAGES } from "@/db/schema";
-import { canEditCooperatives, cooperativeAccess, getViewer } from "@/lib/dal";
+import { canEditCooperatives, cooperativeAccess, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import {
   COOPERATIVE_FIELDS,
@@ -33,8 +33,7 @@ export type SaveState = {
 };
 
 async function editor() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  const viewer = await verifySession();
   return canEditCooperatives(viewer) ? viewer : null;
 }
 

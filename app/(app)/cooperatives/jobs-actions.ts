@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { canSubmitJobs, submitSnapshot } from "@/db/queries/jobs";
-import { cooperativeAccess, getViewer } from "@/lib/dal";
+import { cooperativeAccess, verifySession } from "@/lib/dal";
 import {
   JOBS_FIELDS,
   jobsFieldErrors,
@@ -29,8 +28,7 @@ export async function submitJobsSnapshot(
   _previous: JobsFormState,
   formData: FormData,
 ): Promise<JobsFormState> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  const viewer = await verifySession();
   if (!canSubmitJobs(viewer.role)) return { status: "forbidden" };
   const cooperativeId = idSchema.safeParse(formData.get("cooperative_id"));
   if (!cooperativeId.success) return { status: "not_found" };

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import {
   createAward,
@@ -9,7 +8,7 @@ import {
   releaseDisbursement,
   updateAwardStatus,
 } from "@/db/queries/funding";
-import { canEditCooperatives, cooperativeAccess, getViewer } from "@/lib/dal";
+import { canEditCooperatives, cooperativeAccess, verifySession } from "@/lib/dal";
 import {
   AWARD_FIELDS,
   DISBURSEMENT_FIELDS,
@@ -37,8 +36,7 @@ export type FundingFormState = {
 
 /** Admins and staff record funding (DOMAIN.md); mentors and officials only read it. */
 async function editor() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  const viewer = await verifySession();
   return canEditCooperatives(viewer) ? viewer : null;
 }
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { applyBatch, discardBatch } from "@/db/queries/imports";
-import { canEditCooperatives, getViewer } from "@/lib/dal";
+import { canEditCooperatives, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 
 export type ImportActionState = { status: "idle" | "forbidden" | "not_found" | "discarded" };
@@ -13,8 +13,7 @@ export type ImportActionState = { status: "idle" | "forbidden" | "not_found" | "
 const batchId = z.coerce.number().int().positive().max(2_147_483_647);
 
 async function importer() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  const viewer = await verifySession();
   return canEditCooperatives(viewer) ? viewer : null;
 }
 
