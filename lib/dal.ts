@@ -79,3 +79,8 @@ export function canSeeArchived(viewer: Viewer): boolean {
 export function canEditCooperatives(viewer: Viewer): boolean {
   return viewer.role === "admin" || viewer.role === "staff";
 }
+
+/** Jobs snapshots: admin and staff for any cooperative, a mentor within their scope, officials never. */
+export function canSubmitJobs(role: Role): boolean {
+  return role === "admin" || role === "staff" || role === "mentor";
+}

@@ -3,16 +3,12 @@ import { and, asc, count, eq, gte, inArray, lte, notExists, sql, type SQL } from
 import type { ListFilters } from "@/lib/filters";
 import type { JobsFieldErrors, JobsSnapshotInput } from "@/lib/validation/jobs";
 import type { Database, Executor } from "../index";
-import { ACTIVE_STAGES, cooperatives, jobsSnapshots, users, type Role } from "../schema";
+import { ACTIVE_STAGES, cooperatives, jobsSnapshots, users } from "../schema";
 import { writeAudit } from "./audit";
 import { listConditions } from "./cooperatives";
 import { jobsAsOf, lastCompleteQuarter, type JobsFigures } from "./metrics";
 
 /** Who may submit jobs snapshots (DOMAIN.md): admin and staff for any cooperative, mentors for assigned ones. */
-export function canSubmitJobs(role: Role): boolean {
-  return role === "admin" || role === "staff" || role === "mentor";
-}
-
 export type JobsSnapshot = {
   id: number;
   kind: "baseline" | "periodic";

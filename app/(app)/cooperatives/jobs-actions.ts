@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { canSubmitJobs, submitSnapshot } from "@/db/queries/jobs";
-import { cooperativeAccess, verifySession } from "@/lib/dal";
+import { submitSnapshot } from "@/db/queries/jobs";
+import { cooperativeAccess, verifySession, canSubmitJobs } from "@/lib/dal";
 import {
   JOBS_FIELDS,
   jobsFieldErrors,

@@ -10,8 +10,14 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { canSubmitJobs, jobsCreatedFor, snapshotHistory } from "@/db/queries/jobs";
-import { canSeeArchived, cooperativeAccess, cooperativeScope, type Viewer } from "@/lib/dal";
+import { jobsCreatedFor, snapshotHistory } from "@/db/queries/jobs";
+import {
+  canSeeArchived,
+  cooperativeAccess,
+  cooperativeScope,
+  type Viewer,
+  canSubmitJobs,
+} from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
