@@ -53,7 +53,7 @@ function newestChange(entry: string): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((entry) => newestChange(entry) > built);

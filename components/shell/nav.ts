@@ -1,7 +1,17 @@
 import type { Role } from "@/db/schema";
 
 export type NavKey =
-  "home" | "cooperatives" | "cohorts" | "funding" | "users" | "audit" | "account";
+  | "home"
+  | "cooperatives"
+  | "cohorts"
+  | "milestones"
+  | "funding"
+  | "mentors"
+  | "sessions"
+  | "impact"
+  | "users"
+  | "audit"
+  | "account";
 
 export type NavItem = { href: string; key: NavKey; roles: readonly Role[] };
 
@@ -11,7 +21,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", key: "home", roles: EVERYONE },
   { href: "/cooperatives", key: "cooperatives", roles: EVERYONE },
   { href: "/cohorts", key: "cohorts", roles: ["admin", "staff"] },
+  { href: "/milestones", key: "milestones", roles: ["admin", "staff", "mentor"] },
   { href: "/funding", key: "funding", roles: EVERYONE },
+  { href: "/mentors", key: "mentors", roles: ["admin", "staff"] },
+  { href: "/sessions", key: "sessions", roles: ["admin", "staff", "mentor"] },
+  { href: "/impact", key: "impact", roles: EVERYONE },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/audit", key: "audit", roles: ["admin"] },
   { href: "/account", key: "account", roles: EVERYONE },

@@ -146,3 +146,80 @@ export async function disbursedWithin(
     supportCentimes: Math.round(Number(row?.support ?? 0)),
   };
 }
+
+export type MilestoneFigures = {
+  /** null: cooperatives without a cohort. */
+  cohortId: number | null;
+  total: number;
+  done: number;
+  waived: number;
+  overdue: number;
+  /** done ÷ (all − waived); null when every milestone is waived or there are none. */
+  completion: number | null;
+};
+
+/**
+ * Milestone completion and overdue (DOMAIN.md "Metrics"), per cohort of the filtered cooperatives.
+ * Overdue = not done, not waived, due date before `today`. The one definition every card,
+ * grid, chart and export uses; sum the rows (or use `milestoneTotals`) for an overall figure.
+ */
+export async function milestonesByCohort(
+  db: Executor,
+  filters: MetricFilters,
+  today: string,
+): Promise<MilestoneFigures[]> {
+  const result = await db.execute(sql`
+    select
+      ${cooperatives.cohortId} as cohort_id,
+      count(*)::int as total,
+      count(*) filter (where m.status = 'done')::int as done,
+      count(*) filter (where m.status = 'waived')::int as waived,
+      count(*) filter (
+        where m.status not in ('done', 'waived') and m.due_on < ${today}
+      )::int as overdue
+    from milestones m
+    join ${cooperatives} on ${cooperatives.id} = m.cooperative_id
+    where ${cooperativeFilter(filters)}
+    group by ${cooperatives.cohortId}
+    order by ${cooperatives.cohortId} nulls last
+  `);
+  return rowsOf<Record<string, number | string | null>>(result).map((row) =>
+    milestoneFigures(
+      row.cohort_id === null ? null : Number(row.cohort_id),
+      Number(row.total),
+      Number(row.done),
+      Number(row.waived),
+      Number(row.overdue),
+    ),
+  );
+}
+
+export function milestoneFigures(
+  cohortId: number | null,
+  total: number,
+  done: number,
+  waived: number,
+  overdue: number,
+): MilestoneFigures {
+  const countable = total - waived;
+  return {
+    cohortId,
+    total,
+    done,
+    waived,
+    overdue,
+    completion: countable > 0 ? done / countable : null,
+  };
+}
+
+/** The same figures over every filtered cooperative. */
+export async function milestoneTotals(
+  db: Executor,
+  filters: MetricFilters,
+  today: string,
+): Promise<MilestoneFigures> {
+  const rows = await milestonesByCohort(db, filters, today);
+  const sum = (key: "total" | "done" | "waived" | "overdue") =>
+    rows.reduce((acc, row) => acc + row[key], 0);
+  return milestoneFigures(null, sum("total"), sum("done"), sum("waived"), sum("overdue"));
+}
