@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { endSessions } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { env } from "./env";
+import { LOCALE_COOKIE } from "./i18n/config";
 import { authenticate } from "./sign-in";
 
 process.env.AUTH_TRUST_HOST ??= "true";
@@ -21,6 +22,13 @@ declare module "next-auth/jwt" {
     role?: Role;
     sv?: number;
   }
+}
+
+function chosenLocale(headers: Record<string, unknown> | undefined): string | null {
+  const cookie = headers?.["cookie"];
+  if (typeof cookie !== "string") return null;
+  const match = cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`));
+  return match?.[1] ?? null;
 }
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
@@ -43,6 +51,7 @@ export const authOptions: AuthOptions = {
           email: credentials?.email,
           password: credentials?.password,
           ip: clientIp(request.headers),
+          locale: chosenLocale(request.headers),
         });
         if (!user) return null;
         return {

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db";
-import { findUserByEmail, recordSignIn, type SessionUser } from "@/db/queries/users";
+import { findUserByEmail, recordSignIn, setUserLocale, type SessionUser } from "@/db/queries/users";
+import { isLocale } from "./i18n/config";
 import { burnVerification, verifyPassword } from "./password";
 
 const credentials = z.object({
@@ -11,10 +12,14 @@ const credentials = z.object({
 
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
-/** One answer for every failure: unknown account, wrong password, deactivated account. */
+/**
+ * One answer for every failure: unknown account, wrong password, deactivated account.
+ * `locale` is the language chosen on this device before signing in (the locale cookie): the
+ * latest explicit choice, it becomes the account's saved language.
+ */
 export async function authenticate(
   db: Database,
-  input: { email?: unknown; password?: unknown; ip?: string | null },
+  input: { email?: unknown; password?: unknown; ip?: string | null; locale?: string | null },
 ): Promise<AuthenticatedUser | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
@@ -32,12 +37,14 @@ export async function authenticate(
     return null;
   }
   await recordSignIn(db, { email, userId: user.id, success: true, ip });
+  const chosen = isLocale(input.locale) ? input.locale : null;
+  if (chosen && chosen !== user.locale) await setUserLocale(db, user.id, chosen);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    locale: user.locale,
+    locale: chosen ?? user.locale,
     mustChangePassword: user.mustChangePassword,
     sessionVersion: user.sessionVersion,
   };

@@ -82,4 +82,33 @@ describe("sign-in", () => {
     await t.db.update(users).set({ active: false }).where(eq(users.id, staffId));
     expect(await findActiveUser(t.db, staffId, 2)).toBeNull();
   });
+
+  it("saves the language chosen before signing in, and ignores an unknown one", async () => {
+    const locale = async () =>
+      (await t.db.select({ locale: users.locale }).from(users).where(eq(users.id, staffId)))[0]!
+        .locale;
+    await t.db.update(users).set({ active: true }).where(eq(users.id, staffId));
+    const before = await locale();
+    const refused = await authenticate(t.db, {
+      email: "staff@example.test",
+      password: "wrong",
+      locale: "fr",
+    });
+    expect(refused).toBeNull();
+    expect(await locale()).toBe(before);
+    const user = await authenticate(t.db, {
+      email: "staff@example.test",
+      password: "correct horse battery",
+      locale: "fr",
+    });
+    expect(user?.locale).toBe("fr");
+    expect(await locale()).toBe("fr");
+    const again = await authenticate(t.db, {
+      email: "staff@example.test",
+      password: "correct horse battery",
+      locale: "xx",
+    });
+    expect(again?.locale).toBe("fr");
+    expect(await locale()).toBe("fr");
+  });
 });
