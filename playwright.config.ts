@@ -9,6 +9,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Sign-in hashes with argon2 and pages render on the server: on a loaded machine 5 s is short.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,
@@ -31,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && npm run demo`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 180_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
