@@ -11,6 +11,7 @@ import {
   type Stage,
 } from "../schema";
 import { writeAudit } from "./audit";
+import { createStageMilestones } from "./milestones";
 
 export type CooperativeRecord = typeof cooperatives.$inferSelect & {
   cohort: { id: number; name: string; programKey: string; programNames: Names } | null;
@@ -132,12 +133,17 @@ export async function createCooperative(
       changedOn: today,
       changedBy: actorId,
     });
+    const created = await createStageMilestones(tx, {
+      cooperativeId: row.id,
+      cohortId: row.cohortId,
+      stage: row.stage,
+    });
     await writeAudit(tx, {
       actorId,
       action: "create",
       entity: "cooperative",
       entityId: row.id,
-      after: snapshot(row),
+      after: { ...snapshot(row), ...(created.length > 0 && { milestones_created: created }) },
     });
     return row.id;
   });
@@ -208,13 +214,22 @@ export async function changeStage(
       changedBy: actorId,
       reason: params.reason,
     });
+    const created = await createStageMilestones(tx, {
+      cooperativeId: params.id,
+      cohortId: before.cohortId,
+      stage: params.to,
+    });
     await writeAudit(tx, {
       actorId,
       action: "change_stage",
       entity: "cooperative",
       entityId: params.id,
       before: { stage: before.stage },
-      after: { stage: params.to, reason: params.reason },
+      after: {
+        stage: params.to,
+        reason: params.reason,
+        ...(created.length > 0 && { milestones_created: created }),
+      },
     });
     return "ok";
   });

@@ -534,10 +534,21 @@ describe("record changes", () => {
       sql`select action, before, after from audit_log
           where entity = 'cooperative' and entity_id = ${String(k.stage)} order by id desc limit 1`,
     );
+    // entering "selected" creates that stage's milestones (no cohort: no due dates)
     expect(entry).toEqual({
       action: "change_stage",
       before: { stage: "applicant" },
-      after: { stage: "selected", reason: "Dossier complet, comité du 20 novembre" },
+      after: {
+        stage: "selected",
+        reason: "Dossier complet, comité du 20 novembre",
+        milestones_created: [
+          "name_certificate",
+          "statutes_signed",
+          "capital_deposited",
+          "registered_local_register",
+          "bank_account_opened",
+        ].map((template) => ({ template, due_on: null })),
+      },
     });
     const row = await rowOf(k.stage!);
     expect(row.stage).toBe("selected");

@@ -1,0 +1,274 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { MilestoneStatus } from "@/lib/validation/milestone";
+import type { Executor, Transaction } from "../index";
+import {
+  attachments,
+  cohorts,
+  cooperatives,
+  disbursements,
+  milestoneTemplates,
+  milestones,
+  users,
+  type Role,
+  type Stage,
+} from "../schema";
+import { milestoneTotals, type MilestoneFigures } from "./metrics";
+
+type Names = { ar: string; fr: string; en: string };
+
+/**
+ * DOMAIN.md's overdue (as lib/metrics counts it): not done, not waived, due date passed; a
+ * milestone due today is not overdue yet.
+ */
+export function overdueCondition(today: string): SQL {
+  return sql`(${milestones.status} not in ('done', 'waived') and ${milestones.dueOn} < ${today})`;
+}
+
+/** Completion and overdue of one cooperative's milestones, by the metric's one definition. */
+export async function milestoneFiguresFor(
+  db: Executor,
+  cooperativeId: number,
+  today: string,
+): Promise<MilestoneFigures> {
+  return milestoneTotals(db, { to: today, scope: eq(cooperatives.id, cooperativeId) }, today);
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** What the audit entry of a stage change keeps of each milestone it created. */
+export type CreatedMilestone = { template: string; due_on: string | null };
+
+/**
+ * A cooperative entering a stage gets that stage's active templates (generic ones and those of
+ * its cohort's programme) it does not have yet, due at the cohort's start plus the template's
+ * offset (no due date without a cohort). Runs in the caller's transaction, which audits it.
+ */
+export async function createStageMilestones(
+  tx: Executor,
+  params: { cooperativeId: number; cohortId: number | null; stage: Stage },
+): Promise<CreatedMilestone[]> {
+  const [cohort] =
+    params.cohortId === null
+      ? []
+      : await tx
+          .select({ startOn: cohorts.startOn, programId: cohorts.programId })
+          .from(cohorts)
+          .where(eq(cohorts.id, params.cohortId));
+  const templates = await tx
+    .select({
+      id: milestoneTemplates.id,
+      key: milestoneTemplates.key,
+      offset: milestoneTemplates.dueOffsetDays,
+    })
+    .from(milestoneTemplates)
+    .where(
+      and(
+        eq(milestoneTemplates.stage, params.stage),
+        eq(milestoneTemplates.active, true),
+        cohort
+          ? or(
+              isNull(milestoneTemplates.programId),
+              eq(milestoneTemplates.programId, cohort.programId),
+            )
+          : isNull(milestoneTemplates.programId),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(milestones)
+            .where(
+              and(
+                eq(milestones.cooperativeId, params.cooperativeId),
+                eq(milestones.templateId, milestoneTemplates.id),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(milestoneTemplates.sortOrder), asc(milestoneTemplates.id));
+  if (templates.length === 0) return [];
+  const rows = await tx
+    .insert(milestones)
+    .values(
+      templates.map((t) => ({
+        cooperativeId: params.cooperativeId,
+        templateId: t.id,
+        stage: params.stage,
+        dueOn: cohort ? addDays(cohort.startOn, t.offset) : null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ templateId: milestones.templateId, dueOn: milestones.dueOn });
+  return templates.flatMap((t) => {
+    const row = rows.find((r) => r.templateId === t.id);
+    return row ? [{ template: t.key, due_on: row.dueOn }] : [];
+  });
+}
+
+export type AttachmentInfo = {
+  id: number;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: Date;
+};
+
+export type MilestoneItem = {
+  id: number;
+  templateKey: string | null;
+  names: Names;
+  custom: boolean;
+  stage: Stage;
+  status: MilestoneStatus;
+  dueOn: string | null;
+  completedOn: string | null;
+  evidenceText: string | null;
+  evidenceUrl: string | null;
+  comment: string | null;
+  reportedBy: string | null;
+  reportedAt: Date | null;
+  verifiedBy: string | null;
+  verifiedAt: Date | null;
+  version: number;
+  overdue: boolean;
+  /** A tranche waits for it: it may not be deleted. */
+  hasTranche: boolean;
+  attachments: AttachmentInfo[];
+};
+
+const reporter = alias(users, "reporter");
+const verifier = alias(users, "verifier");
+
+/**
+ * A cooperative's milestones in pipeline order, within the viewer's access; null when it is out
+ * of reach. Without `evidence` (officials), evidence, comments and attachments stay out.
+ */
+export async function cooperativeMilestones(
+  db: Executor,
+  params: { access: SQL; cooperativeId: number; evidence: boolean; today: string },
+): Promise<{ archived: boolean; stage: Stage; milestones: MilestoneItem[] } | null> {
+  const [coop] = await db
+    .select({ archivedAt: cooperatives.archivedAt, stage: cooperatives.stage })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.id, params.cooperativeId), params.access));
+  if (!coop) return null;
+  const rows = await db
+    .select({
+      id: milestones.id,
+      templateKey: milestoneTemplates.key,
+      title: milestones.title,
+      labelAr: milestoneTemplates.labelAr,
+      labelFr: milestoneTemplates.labelFr,
+      labelEn: milestoneTemplates.labelEn,
+      stage: milestones.stage,
+      status: milestones.status,
+      dueOn: milestones.dueOn,
+      completedOn: milestones.completedOn,
+      evidenceText: milestones.evidenceText,
+      evidenceUrl: milestones.evidenceUrl,
+      comment: milestones.comment,
+      reportedBy: reporter.name,
+      reportedAt: milestones.reportedAt,
+      verifiedBy: verifier.name,
+      verifiedAt: milestones.verifiedAt,
+      version: milestones.version,
+      overdue: sql<boolean>`${overdueCondition(params.today)}`,
+      hasTranche: sql<boolean>`exists (select 1 from ${disbursements} where ${disbursements.releaseMilestoneId} = ${milestones.id})`,
+    })
+    .from(milestones)
+    .leftJoin(milestoneTemplates, eq(milestoneTemplates.id, milestones.templateId))
+    .leftJoin(reporter, eq(reporter.id, milestones.reportedBy))
+    .leftJoin(verifier, eq(verifier.id, milestones.verifiedBy))
+    .where(eq(milestones.cooperativeId, params.cooperativeId))
+    .orderBy(
+      asc(milestones.stage),
+      sql`${milestoneTemplates.sortOrder} asc nulls last`,
+      sql`${milestones.dueOn} asc nulls last`,
+      asc(milestones.id),
+    );
+  const files =
+    params.evidence && rows.length > 0
+      ? await db
+          .select({
+            id: attachments.id,
+            milestoneId: attachments.milestoneId,
+            filename: attachments.filename,
+            contentType: attachments.contentType,
+            sizeBytes: attachments.sizeBytes,
+            createdAt: attachments.createdAt,
+          })
+          .from(attachments)
+          .where(
+            inArray(
+              attachments.milestoneId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(attachments.id))
+      : [];
+  return {
+    archived: coop.archivedAt !== null,
+    stage: coop.stage,
+    milestones: rows.map(({ title, labelAr, labelFr, labelEn, ...row }) => ({
+      ...row,
+      custom: row.templateKey === null,
+      names: { ar: labelAr ?? title ?? "", fr: labelFr ?? title ?? "", en: labelEn ?? title ?? "" },
+      hasTranche: row.hasTranche === true,
+      overdue: row.overdue === true,
+      evidenceText: params.evidence ? row.evidenceText : null,
+      evidenceUrl: params.evidence ? row.evidenceUrl : null,
+      comment: params.evidence ? row.comment : null,
+      attachments: files
+        .filter((f) => f.milestoneId === row.id)
+        .map((f) => ({
+          id: f.id,
+          filename: f.filename,
+          contentType: f.contentType,
+          sizeBytes: f.sizeBytes,
+          createdAt: f.createdAt,
+        })),
+    })),
+  };
+}
+
+export type MilestoneActor = { id: number; role: Role };
+
+export type Locked = typeof milestones.$inferSelect;
+
+/** The milestone of a live cooperative within access, locked until the transaction ends. */
+export async function lockMilestone(
+  tx: Transaction,
+  access: SQL,
+  id: number,
+): Promise<Locked | null> {
+  const [row] = await tx
+    .select({ milestone: milestones })
+    .from(milestones)
+    .innerJoin(cooperatives, eq(cooperatives.id, milestones.cooperativeId))
+    .where(and(eq(milestones.id, id), isNull(cooperatives.archivedAt), access))
+    .for("update", { of: milestones });
+  return row?.milestone ?? null;
+}
+
+/** The fields the audit log keeps of a milestone (snake_case, as DOMAIN.md names them). */
+export function auditView(row: Locked): Record<string, unknown> {
+  return {
+    cooperative_id: row.cooperativeId,
+    template_id: row.templateId,
+    title: row.title,
+    stage: row.stage,
+    status: row.status,
+    due_on: row.dueOn,
+    completed_on: row.completedOn,
+    evidence_text: row.evidenceText,
+    evidence_url: row.evidenceUrl,
+    comment: row.comment,
+    reported_by: row.reportedBy,
+    verified_by: row.verifiedBy,
+  };
+}
