@@ -6,6 +6,7 @@ export type NavKey =
   | "cohorts"
   | "milestones"
   | "funding"
+  | "fairs"
   | "mentors"
   | "sessions"
   | "impact"
@@ -23,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/cohorts", key: "cohorts", roles: ["admin", "staff"] },
   { href: "/milestones", key: "milestones", roles: ["admin", "staff", "mentor"] },
   { href: "/funding", key: "funding", roles: EVERYONE },
+  { href: "/fairs", key: "fairs", roles: EVERYONE },
   { href: "/mentors", key: "mentors", roles: ["admin", "staff"] },
   { href: "/sessions", key: "sessions", roles: ["admin", "staff", "mentor"] },
   { href: "/impact", key: "impact", roles: EVERYONE },

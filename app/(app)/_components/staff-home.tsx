@@ -11,6 +11,8 @@ import {
 import { getDb } from "@/db";
 import { countByCohort, countByStage } from "@/db/queries/cooperatives";
 import { cooperativeScope, type Viewer } from "@/lib/dal";
+import { CohortCompletion } from "./cohort-completion";
+import { FollowUpTiles } from "./follow-up-tiles";
 import { MissingJobsReports } from "./missing-jobs-reports";
 import { formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
@@ -27,72 +29,76 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
   ]);
   const total = byStage.reduce((sum, row) => sum + row.count, 0);
   return (
-    <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>{t("byStage")}</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ul className="grid gap-2" data-testid="cooperatives-by-stage">
-            {byStage.map((row) => (
-              <li key={row.stage} className="grid gap-1" data-stage={row.stage}>
-                <div className="flex justify-between text-sm">
-                  <span>{tStage(row.stage)}</span>
-                  <span className="tabular-nums font-medium">
-                    {formatNumber(locale, row.count)}
-                  </span>
-                </div>
-                <div className="h-2 rounded-full bg-muted" aria-hidden>
-                  <div
-                    className="h-2 rounded-full bg-primary"
-                    style={{ inlineSize: `${total ? (row.count / total) * 100 : 0}%` }}
-                  />
-                </div>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-4 text-sm text-muted-foreground">
-            {t("total")}: <span className="tabular-nums">{formatNumber(locale, total)}</span>
-          </p>
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>{t("byCohort")}</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Table data-testid="cooperatives-by-cohort">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("cohort")}</TableHead>
-                <TableHead className="text-end">{t("count")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {byCohort.map((row) => (
-                <TableRow key={row.cohortId ?? "none"}>
-                  <TableCell className="whitespace-normal">
-                    <div className="font-medium">{row.name ?? t("noCohort")}</div>
-                    {row.programNames && (
-                      <div className="text-sm text-muted-foreground">
-                        {row.programNames[locale]}
-                      </div>
-                    )}
-                  </TableCell>
-                  <TableCell className="text-end tabular-nums">
-                    {formatNumber(locale, row.count)}
-                  </TableCell>
-                </TableRow>
+    <div className="grid gap-6 [&>*]:min-w-0">
+      <FollowUpTiles viewer={viewer} />
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
+        <CohortCompletion viewer={viewer} />
+        <MissingJobsReports viewer={viewer} />
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>{t("byStage")}</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="grid gap-2" data-testid="cooperatives-by-stage">
+              {byStage.map((row) => (
+                <li key={row.stage} className="grid gap-1" data-stage={row.stage}>
+                  <div className="flex justify-between text-sm">
+                    <span>{tStage(row.stage)}</span>
+                    <span className="tabular-nums font-medium">
+                      {formatNumber(locale, row.count)}
+                    </span>
+                  </div>
+                  <div className="h-2 rounded-full bg-muted" aria-hidden>
+                    <div
+                      className="h-2 rounded-full bg-primary"
+                      style={{ inlineSize: `${total ? (row.count / total) * 100 : 0}%` }}
+                    />
+                  </div>
+                </li>
               ))}
-            </TableBody>
-          </Table>
-        </CardContent>
-      </Card>
-      <MissingJobsReports viewer={viewer} />
+            </ul>
+            <p className="mt-4 text-sm text-muted-foreground">
+              {t("total")}: <span className="tabular-nums">{formatNumber(locale, total)}</span>
+            </p>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>{t("byCohort")}</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Table data-testid="cooperatives-by-cohort">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("cohort")}</TableHead>
+                  <TableHead className="text-end">{t("count")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {byCohort.map((row) => (
+                  <TableRow key={row.cohortId ?? "none"}>
+                    <TableCell className="whitespace-normal">
+                      <div className="font-medium">{row.name ?? t("noCohort")}</div>
+                      {row.programNames && (
+                        <div className="text-sm text-muted-foreground">
+                          {row.programNames[locale]}
+                        </div>
+                      )}
+                    </TableCell>
+                    <TableCell className="text-end tabular-nums">
+                      {formatNumber(locale, row.count)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </div>
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { removeAction } from "../actions";
 import { EnrolButton } from "../_components/enrol-button";
+import { CohortProgress } from "../_components/progress-grid";
 import { loadCohort } from "../_components/load";
 
 type Props = {
@@ -199,6 +200,7 @@ export default async function CohortPage({ params, searchParams }: Props) {
           )}
         </CardContent>
       </Card>
+      <CohortProgress cohortId={cohort.id} />
     </div>
   );
 }
