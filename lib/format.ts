@@ -22,6 +22,16 @@ export function formatMoney(locale: Locale, mad: number, fractionDigits = 0): st
   }).format(mad);
 }
 
+/** A short number for chart axes (1.2 k, 3.4 M), Latin digits. */
+export function formatCompact(locale: Locale, value: number): string {
+  const { locale: tag, numberingSystem } = base(locale);
+  return new Intl.NumberFormat(tag, {
+    numberingSystem,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 export function formatPercent(locale: Locale, fraction: number): string {
   const { locale: tag, numberingSystem } = base(locale);
   return new Intl.NumberFormat(tag, {

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function HomePage() {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await verifySession();
   const t = await getTranslations("home");
   return (
@@ -20,7 +24,9 @@ export default async function HomePage() {
       {viewer.role === "admin" && <AdminHome />}
       {viewer.role === "staff" && <StaffHome viewer={viewer} />}
       {viewer.role === "mentor" && <MentorHome viewer={viewer} />}
-      {viewer.role === "official" && <OfficialHome viewer={viewer} />}
+      {viewer.role === "official" && (
+        <OfficialHome viewer={viewer} searchParams={await searchParams} />
+      )}
     </div>
   );
 }

@@ -1,80 +1,74 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { cooperativeScope, type Viewer } from "@/lib/dal";
+import { cooperativeDirectory } from "@/db/queries/impact";
+import { cooperativeAccess, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
-import { formatDate, formatMoney, formatNumber, formatPercent } from "@/lib/format";
-import { currentLocale } from "@/lib/i18n/server";
-import { headlineFigures } from "@/lib/metrics";
+import { formatNumber } from "@/lib/format";
+import { impactFilters, impactQueryString, lastQuartersFrom } from "@/lib/metrics";
+import { ChartCard } from "../impact/_components/chart-card";
+import { Headline } from "../impact/_components/headline";
+import { loadImpact } from "../impact/_components/load";
+import { CooperativeDirectory } from "../impact/_components/cooperative-directory";
 
-export async function OfficialHome({ viewer }: { viewer: Viewer }) {
-  const to = todayIso();
-  const [figures, t, locale] = await Promise.all([
-    getDb().then((db) => headlineFigures(db, { to, scope: cooperativeScope(viewer) })),
-    getTranslations("home.official"),
-    currentLocale(),
+const PAGE_SIZE = 25;
+
+function pageOf(value: string | string[] | undefined): number {
+  const page = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+/**
+ * The official's home: the impact dashboard's summary over the last four quarters (stock
+ * figures as of today, flows within them), the quarterly chart, and a directory of
+ * cooperatives (no contacts) with their jobs created and funding.
+ */
+export async function OfficialHome({
+  viewer,
+  searchParams = {},
+}: {
+  viewer: Viewer;
+  searchParams?: Record<string, string | string[] | undefined>;
+}) {
+  const today = todayIso();
+  const query = { from: lastQuartersFrom(today, 4) };
+  const page = pageOf(searchParams.page);
+  const [{ summary, datasets, locale }, directory, t] = await Promise.all([
+    loadImpact(viewer, query, ["quarterly"]),
+    getDb().then((db) =>
+      cooperativeDirectory(db, {
+        filters: impactFilters({}, { today, scope: cooperativeAccess(viewer) }),
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    ),
+    getTranslations("impact.home"),
   ]);
-  const date = formatDate(locale, to);
   return (
-    <div className="grid gap-6 md:grid-cols-3 [&>*]:min-w-0">
-      <Card data-testid="jobs-created">
-        <CardHeader>
-          <CardTitle>
-            <h2>{t("jobsCreated")}</h2>
-          </CardTitle>
-          <CardDescription>{t("jobsCreatedHint", { date })}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-1">
-          <p className="text-4xl font-bold tabular-nums" data-value={figures.jobs.created}>
-            {formatNumber(locale, figures.jobs.created)}
-          </p>
-          <p className="text-sm">
-            {t("women", { count: formatNumber(locale, figures.jobs.createdWomen) })}
-          </p>
-          <p className="text-sm">
-            {t("youth", { count: formatNumber(locale, figures.jobs.createdYouth) })}
-          </p>
-          <p className="text-sm text-muted-foreground">
-            {t("coverage", {
-              value:
-                figures.reportingCoverage === null
-                  ? t("notAvailable")
-                  : formatPercent(locale, figures.reportingCoverage),
-            })}
-          </p>
-        </CardContent>
-      </Card>
-      <Card data-testid="funding-disbursed">
-        <CardHeader>
-          <CardTitle>
-            <h2>{t("disbursed")}</h2>
-          </CardTitle>
-          <CardDescription>{t("disbursedHint", { date })}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-1">
-          <p className="text-3xl font-bold tabular-nums" data-value={figures.fundingDisbursedMad}>
-            {formatMoney(locale, figures.fundingDisbursedMad)}
-          </p>
-          <p className="text-sm">
-            {t("support", { amount: formatMoney(locale, figures.supportDisbursedMad) })}
-          </p>
-        </CardContent>
-      </Card>
-      <Card data-testid="cost-per-job">
-        <CardHeader>
-          <CardTitle>
-            <h2>{t("costPerJob")}</h2>
-          </CardTitle>
-          <CardDescription>{t("jobsCreatedHint", { date })}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <p className="text-3xl font-bold tabular-nums">
-            {figures.costPerJobMad === null
-              ? t("notAvailable")
-              : formatMoney(locale, figures.costPerJobMad)}
-          </p>
-        </CardContent>
-      </Card>
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-muted-foreground">{t("intro")}</p>
+        <Link
+          href={`/impact${impactQueryString(query)}`}
+          className={buttonVariants()}
+          data-testid="open-impact"
+        >
+          {t("openDashboard")}
+        </Link>
+      </div>
+      <Headline summary={summary} from={query.from} locale={locale} />
+      {datasets.map((dataset) => (
+        <ChartCard key={dataset.key} dataset={dataset} query={query} locale={locale} />
+      ))}
+      <CooperativeDirectory
+        viewer={viewer}
+        rows={directory.rows}
+        total={directory.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        count={formatNumber(locale, directory.total)}
+      />
     </div>
   );
 }

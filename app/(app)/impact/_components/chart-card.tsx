@@ -1,0 +1,167 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { direction, type Locale } from "@/lib/i18n/config";
+import { impactQueryString, type ImpactQuery } from "@/lib/metrics";
+import type { ChartDataset, ValueFormat } from "../datasets";
+import { Chart } from "./chart";
+import { CHART_SPECS, chartHeight } from "./chart-specs";
+
+/**
+ * One chart of the dashboard: its title, the chart (loaded in the browser), the same figures as
+ * a table (folded on screen, open in print) and downloads of exactly these figures.
+ */
+export async function ChartCard({
+  dataset,
+  query,
+  locale,
+  print = false,
+}: {
+  dataset: ChartDataset;
+  query: ImpactQuery;
+  locale: Locale;
+  print?: boolean;
+}) {
+  const t = await getTranslations("impact");
+  const key = dataset.key;
+  const spec = CHART_SPECS[key];
+  const formatOf = (column: string): ValueFormat =>
+    dataset.columns.find((c) => c.key === column)?.format ?? "number";
+  const show = (format: ValueFormat, value: number | null | undefined) =>
+    value === null || value === undefined
+      ? t("notAvailable")
+      : format === "money"
+        ? formatMoney(locale, value, 2)
+        : format === "percent"
+          ? formatPercent(locale, value)
+          : formatNumber(locale, value);
+  const empty =
+    dataset.rows.length === 0 ||
+    dataset.rows.every((row) => spec.series.every((s) => !row.values[s.key]));
+  const download = (format: "csv" | "xlsx") =>
+    `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
+  const titleId = `chart-${key}-title`;
+  const table = (
+    <Table data-testid={`chart-${key}-table`}>
+      <caption className="sr-only">{t(`charts.${key}.title`)}</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t(`columns.${dataset.category}`)}</TableHead>
+          {dataset.columns.map((column) => (
+            <TableHead key={column.key} scope="col" className="text-end whitespace-normal">
+              {t(`columns.${column.key}`)}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {dataset.rows.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={dataset.columns.length + 1} className="text-muted-foreground">
+              {t("empty")}
+            </TableCell>
+          </TableRow>
+        )}
+        {dataset.rows.map((row) => (
+          <TableRow key={row.id ?? "none"} data-key={row.id ?? ""}>
+            <TableHead scope="row" className="font-normal whitespace-normal">
+              {row.href && !print ? (
+                <Link href={row.href} className="underline underline-offset-4">
+                  {row.label}
+                </Link>
+              ) : (
+                row.label
+              )}
+            </TableHead>
+            {dataset.columns.map((column) => (
+              <TableCell
+                key={column.key}
+                className="text-end tabular-nums"
+                data-value={row.values[column.key] ?? ""}
+              >
+                {show(formatOf(column.key), row.values[column.key])}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+  return (
+    <Card
+      className="min-w-0 break-inside-avoid gap-4"
+      aria-labelledby={titleId}
+      role="region"
+      data-testid={`chart-${key}`}
+    >
+      <CardHeader>
+        <CardTitle>
+          <h2 id={titleId} className="text-base">
+            {t(`charts.${key}.title`)}
+          </h2>
+        </CardTitle>
+        <CardDescription>{t(`charts.${key}.description`)}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid min-w-0 gap-3">
+        {empty ? (
+          <p className="text-sm text-muted-foreground" data-testid={`chart-${key}-empty`}>
+            {t("empty")}
+          </p>
+        ) : (
+          <Chart
+            layout={spec.layout}
+            series={spec.series.map((s) => ({
+              ...s,
+              name: t(`columns.${s.key}`),
+              format: formatOf(s.key),
+            }))}
+            data={dataset.rows.map((row) => ({ label: row.label, href: row.href, ...row.values }))}
+            locale={locale}
+            rtl={direction(locale) === "rtl"}
+            height={chartHeight(key, dataset.rows.length)}
+          />
+        )}
+        {print ? (
+          table
+        ) : (
+          <details className="group rounded-md border">
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+              {t("showTable")}
+            </summary>
+            <div className="border-t p-2">{table}</div>
+          </details>
+        )}
+        {!print && (
+          <div className="flex flex-wrap gap-2">
+            <a
+              href={download("csv")}
+              className={buttonVariants({ variant: "outline", size: "sm" })}
+              download
+              aria-label={t("downloadCsvOf", { chart: t(`charts.${key}.title`) })}
+            >
+              {t("downloadCsv")}
+            </a>
+            <a
+              href={download("xlsx")}
+              className={buttonVariants({ variant: "outline", size: "sm" })}
+              download
+              aria-label={t("downloadXlsxOf", { chart: t(`charts.${key}.title`) })}
+            >
+              {t("downloadXlsx")}
+            </a>
+          </div>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/db";
+import { cohortOptions, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
+import { cooperativeAccess, type Viewer } from "@/lib/dal";
+import { todayIso } from "@/lib/dates";
+import { currentLocale } from "@/lib/i18n/server";
+import { impactFilters, impactSummary, type ImpactQuery } from "@/lib/metrics";
+import { loadChart, type ChartKey } from "../datasets";
+
+/** Every figure and chart of the dashboard for the viewer (a mentor: assigned cooperatives only). */
+export async function loadImpact(viewer: Viewer, query: ImpactQuery, charts: readonly ChartKey[]) {
+  const today = todayIso();
+  const [db, locale] = await Promise.all([getDb(), currentLocale()]);
+  const filters = impactFilters(query, { today, scope: cooperativeAccess(viewer) });
+  const context = { db, filters, query, locale, today };
+  const [summary, datasets] = await Promise.all([
+    impactSummary(db, filters),
+    Promise.all(charts.map((key) => loadChart(key, context))),
+  ]);
+  return { summary, datasets, filters, locale, today };
+}
+
+/** The filter form's choices, in the viewer's language. */
+export async function filterOptions() {
+  const [db, locale] = await Promise.all([getDb(), currentLocale()]);
+  const [provinces, programs, cohorts] = await Promise.all([
+    provinceOptions(db),
+    programOptions(db),
+    cohortOptions(db),
+  ]);
+  return {
+    provinces: provinces.map((p) => ({ value: p.key, label: p[locale] })),
+    programs: programs.map((p) => ({ value: p.key, label: p[locale] })),
+    cohorts: cohorts.map((c) => ({ value: String(c.id), label: c.name })),
+  };
+}

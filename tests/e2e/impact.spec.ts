@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const PERIOD = "from=2026-01-01&to=2026-11-29";
+const CHARTS = [
+  "quarterly",
+  "provinces",
+  "sectors",
+  "programs",
+  "sources",
+  "funnel",
+  "graduation",
+  "milestones",
+];
+
+test("an official reads the impact dashboard: figures match the summary API, charts draw, provinces drill down", async ({
+  page,
+}) => {
+  await signIn(page, "official@hadina.test");
+  const response = await page.goto(`/impact?${PERIOD}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+
+  const summary = await (await page.request.get(`/api/impact/summary?${PERIOD}`)).json();
+  expect(typeof summary.jobs_created).toBe("number");
+  expect(summary.as_of).toBe("2026-11-29");
+  const shown = await page
+    .getByTestId("jobs-created")
+    .locator("[data-value]")
+    .getAttribute("data-value");
+  expect(Number(shown)).toBe(summary.jobs_created);
+  // Reporting coverage stands next to every jobs figure, so nobody reads it as final.
+  await expect(page.getByTestId("jobs-created").getByTestId("reporting-coverage")).toBeVisible();
+
+  for (const key of CHARTS) {
+    const card = page.getByTestId(`chart-${key}`);
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator("svg.recharts-surface").first()).toBeVisible();
+  }
+
+  const series = await page.request.get(`/api/export/impact?${PERIOD}`);
+  expect(series.status()).toBe(200);
+  const header = (await series.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+  expect(header).toBe(
+    "quarter,jobs_created,jobs_created_women,jobs_created_youth,funding_disbursed_mad,support_disbursed_mad",
+  );
+
+  const provinces = page.getByTestId("chart-provinces-table");
+  await page.getByTestId("chart-provinces").locator("summary").first().click();
+  const link = provinces.locator('a[href^="/impact/provinces/"]').first();
+  const href = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.pathname === href?.split("?")[0]);
+  await expect(page.getByTestId("impact")).toBeVisible();
+
+  const report = await page.goto(`/impact/report?${PERIOD}`);
+  expect(report?.status()).toBe(200);
+  await expect(page.getByTestId("report-period")).toBeVisible();
+  await expect(page.getByTestId("report-computed-at")).toBeVisible();
+
+  const unknown = await page.goto("/impact/provinces/atlantis");
+  expect(unknown?.status()).toBe(404);
+});
