@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { findActiveUser, type SessionUser } from "@/db/queries/users";
-import { cooperatives, mentorAssignments, type Role } from "@/db/schema";
+import { cooperatives, mentorAssignments, mentoringSessions, type Role } from "@/db/schema";
 import { authOptions } from "./auth";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 
@@ -82,5 +82,25 @@ export function canEditCooperatives(viewer: Viewer): boolean {
 
 /** Jobs snapshots: admin and staff for any cooperative, a mentor within their scope, officials never. */
 export function canSubmitJobs(role: Role): boolean {
+  return role === "admin" || role === "staff" || role === "mentor";
+}
+
+/** Mentoring sessions: admin and staff for any cooperative, a mentor within scope, officials never. */
+export function canLogSessions(role: Role): boolean {
+  return role === "admin" || role === "staff" || role === "mentor";
+}
+
+/** The sessions a viewer may edit: any for admin and staff, a mentor's own only. */
+export function sessionEditScope(viewer: Viewer): SQL {
+  return viewer.role === "mentor" ? eq(mentoringSessions.mentorId, viewer.id) : sql`true`;
+}
+
+/** Milestones: admin and staff for any cooperative, a mentor (status, evidence) within scope, officials never. */
+export function canUpdateMilestones(role: Role): boolean {
+  return role === "admin" || role === "staff" || role === "mentor";
+}
+
+/** Milestone evidence and attachments can hold personal data: officials never see them. */
+export function canSeeEvidence(role: Role): boolean {
   return role === "admin" || role === "staff" || role === "mentor";
 }

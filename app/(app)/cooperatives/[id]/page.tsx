@@ -11,8 +11,12 @@ import { currentLocale } from "@/lib/i18n/server";
 import { formatDate, formatMoney, formatNumber } from "@/lib/format";
 import { ArchiveControl } from "../_components/archive-control";
 import { hidesPersonName } from "../_components/display";
+import { AssignmentsSection } from "../_components/assignments-section";
+import { FairsSection } from "../_components/fairs-section";
 import { FundingSection } from "../_components/funding-section";
 import { JobsSection } from "../_components/jobs-section";
+import { MilestonesSection } from "../_components/milestones-section";
+import { SessionsSection } from "../_components/sessions-section";
 import { loadCooperative } from "../_components/load";
 import { StageForm } from "../_components/stage-form";
 import { StageTimeline } from "../_components/stage-timeline";
@@ -218,20 +222,10 @@ export default async function CooperativePage({ params }: Props) {
       <div className="grid gap-6 md:grid-cols-2 [&>*]:min-w-0">
         <FundingSection viewer={viewer} cooperativeId={c.id} />
         <JobsSection viewer={viewer} cooperativeId={c.id} />
-        {(["milestones", "sessions"] as const).map((section) => (
-          <Card key={section} data-testid={`section-${section}`}>
-            <CardHeader>
-              <CardTitle>
-                <h2>{t(`sections.${section}`)}</h2>
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
-              <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-                {t(`emptySections.${section}`)}
-              </p>
-            </CardContent>
-          </Card>
-        ))}
+        <FairsSection viewer={viewer} cooperativeId={c.id} />
+        <MilestonesSection viewer={viewer} cooperativeId={c.id} />
+        <SessionsSection viewer={viewer} cooperativeId={c.id} archived={Boolean(c.archivedAt)} />
+        <AssignmentsSection viewer={viewer} cooperativeId={c.id} archived={Boolean(c.archivedAt)} />
       </div>
     </div>
   );

@@ -1,0 +1,337 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, isNull, lte, sql, sum, type SQL } from "drizzle-orm";
+import type { SessionFilters, SessionInput } from "@/lib/validation/session";
+import type { Database, Executor } from "../index";
+import { cooperatives, mentoringSessions, users, type SESSION_TOPICS } from "../schema";
+import { writeAudit } from "./audit";
+
+type Topic = (typeof SESSION_TOPICS)[number];
+
+export type MentoringSession = {
+  id: string;
+  cooperativeId: number;
+  cooperative: string;
+  legalForm: string;
+  mentorId: number;
+  mentor: string;
+  heldOn: string;
+  durationMinutes: number;
+  mode: (typeof mentoringSessions.$inferSelect)["mode"];
+  topics: Topic[];
+  attendees: number;
+  notes: string | null;
+  nextSteps: string | null;
+  followUpOn: string | null;
+  version: number;
+};
+
+const sessionColumns = {
+  id: mentoringSessions.id,
+  cooperativeId: mentoringSessions.cooperativeId,
+  cooperative: cooperatives.name,
+  legalForm: cooperatives.legalForm,
+  mentorId: mentoringSessions.mentorId,
+  mentor: users.name,
+  heldOn: mentoringSessions.heldOn,
+  durationMinutes: mentoringSessions.durationMinutes,
+  mode: mentoringSessions.mode,
+  topics: mentoringSessions.topics,
+  attendees: mentoringSessions.attendees,
+  notes: mentoringSessions.notes,
+  nextSteps: mentoringSessions.nextSteps,
+  followUpOn: mentoringSessions.followUpOn,
+  version: mentoringSessions.version,
+};
+
+function columnsOf(input: SessionInput) {
+  return {
+    cooperativeId: input.cooperative_id,
+    heldOn: input.held_on,
+    durationMinutes: input.duration_minutes,
+    mode: input.mode,
+    topics: input.topics,
+    attendees: input.attendees,
+    notes: input.notes,
+    nextSteps: input.next_steps,
+    followUpOn: input.follow_up_on,
+  };
+}
+
+/** The audit's picture of a session: DOMAIN.md keys, no timestamps. */
+function auditView(row: typeof mentoringSessions.$inferSelect) {
+  return {
+    cooperative_id: row.cooperativeId,
+    mentor_id: row.mentorId,
+    held_on: row.heldOn,
+    duration_minutes: row.durationMinutes,
+    mode: row.mode,
+    topics: row.topics,
+    attendees: row.attendees,
+    notes: row.notes,
+    next_steps: row.nextSteps,
+    follow_up_on: row.followUpOn,
+    version: row.version,
+  };
+}
+
+/** A live cooperative within `access`, share-locked so it cannot be archived under the write. */
+async function reachable(tx: Executor, access: SQL, cooperativeId: number): Promise<boolean> {
+  const [coop] = await tx
+    .select({ id: cooperatives.id })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.id, cooperativeId), isNull(cooperatives.archivedAt), access))
+    .for("share");
+  return Boolean(coop);
+}
+
+export type CreateResult =
+  | { ok: true; id: string; created: boolean; cooperativeId: number }
+  | { ok: false; reason: "not_found" | "conflict" };
+
+/**
+ * Logs a session under the id its device made. The same id sent again by the same mentor names
+ * the session already saved (created: false), so a resent queue never makes a second one; the id
+ * of someone else's session is a conflict. The primary key settles two sends at the same moment.
+ */
+export async function createSession(
+  db: Database,
+  actorId: number,
+  params: { access: SQL; id: string; input: SessionInput },
+): Promise<CreateResult> {
+  return db.transaction(async (tx) => {
+    const cooperativeId = params.input.cooperative_id;
+    if (!(await reachable(tx, params.access, cooperativeId))) {
+      return { ok: false, reason: "not_found" } as const;
+    }
+    const [row] = await tx
+      .insert(mentoringSessions)
+      .values({ id: params.id, mentorId: actorId, ...columnsOf(params.input) })
+      .onConflictDoNothing({ target: mentoringSessions.id })
+      .returning();
+    if (!row) {
+      const [existing] = await tx
+        .select({
+          mentorId: mentoringSessions.mentorId,
+          cooperativeId: mentoringSessions.cooperativeId,
+        })
+        .from(mentoringSessions)
+        .where(eq(mentoringSessions.id, params.id));
+      if (existing?.mentorId !== actorId) return { ok: false, reason: "conflict" } as const;
+      return { ok: true, id: params.id, created: false, cooperativeId: existing.cooperativeId };
+    }
+    await writeAudit(tx, {
+      actorId,
+      action: "create",
+      entity: "mentoring_session",
+      entityId: row.id,
+      after: auditView(row),
+    });
+    return { ok: true, id: row.id, created: true, cooperativeId } as const;
+  });
+}
+
+export type UpdateResult =
+  { ok: true; cooperativeIds: number[] } | { ok: false; reason: "not_found" | "stale" };
+
+/**
+ * Edits a session the viewer may edit (`editable`: any for staff, their own for a mentor) in a
+ * cooperative within `access`, moving it only to another cooperative within `access`. `version`
+ * is the one the form was opened with: a session saved by someone else meanwhile is stale.
+ */
+export async function updateSession(
+  db: Database,
+  actorId: number,
+  params: { access: SQL; editable: SQL; id: string; version: number; input: SessionInput },
+): Promise<UpdateResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ session: mentoringSessions })
+      .from(mentoringSessions)
+      .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+      .where(
+        and(
+          eq(mentoringSessions.id, params.id),
+          isNull(cooperatives.archivedAt),
+          params.access,
+          params.editable,
+        ),
+      )
+      .for("update", { of: mentoringSessions });
+    if (!current) return { ok: false, reason: "not_found" } as const;
+    const before = current.session;
+    const target = params.input.cooperative_id;
+    if (target !== before.cooperativeId && !(await reachable(tx, params.access, target))) {
+      return { ok: false, reason: "not_found" } as const;
+    }
+    if (before.version !== params.version) return { ok: false, reason: "stale" } as const;
+    const [after] = await tx
+      .update(mentoringSessions)
+      .set({ ...columnsOf(params.input), version: before.version + 1, updatedAt: new Date() })
+      .where(eq(mentoringSessions.id, before.id))
+      .returning();
+    if (!after) throw new Error("update returned nothing");
+    await writeAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "mentoring_session",
+      entityId: before.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return { ok: true, cooperativeIds: [...new Set([before.cooperativeId, target])] } as const;
+  });
+}
+
+function baseQuery(db: Executor) {
+  return db
+    .select(sessionColumns)
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .innerJoin(users, eq(users.id, mentoringSessions.mentorId));
+}
+
+/** One session of a live cooperative within `access` (a mentor: an assigned one), or null. */
+export async function getSession(
+  db: Executor,
+  params: { access: SQL; id: string },
+): Promise<MentoringSession | null> {
+  const [row] = await baseQuery(db).where(
+    and(eq(mentoringSessions.id, params.id), isNull(cooperatives.archivedAt), params.access),
+  );
+  return row ?? null;
+}
+
+/** The sessions of one cooperative within `access`, the latest first. */
+export async function cooperativeSessions(
+  db: Executor,
+  params: { access: SQL; cooperativeId: number; limit: number },
+): Promise<MentoringSession[]> {
+  return baseQuery(db)
+    .where(and(eq(mentoringSessions.cooperativeId, params.cooperativeId), params.access))
+    .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt))
+    .limit(params.limit);
+}
+
+/** The list's and export's conditions: live cooperatives within `access`, and the URL's filters. */
+function filterConditions(access: SQL, filters: SessionFilters): SQL {
+  return and(
+    isNull(cooperatives.archivedAt),
+    access,
+    filters.mentorId ? eq(mentoringSessions.mentorId, filters.mentorId) : undefined,
+    filters.cooperativeId ? eq(mentoringSessions.cooperativeId, filters.cooperativeId) : undefined,
+    filters.cohortId ? eq(cooperatives.cohortId, filters.cohortId) : undefined,
+    filters.topic
+      ? sql`${filters.topic}::session_topic = any(${mentoringSessions.topics})`
+      : undefined,
+    filters.from ? gte(mentoringSessions.heldOn, filters.from) : undefined,
+    filters.to ? lte(mentoringSessions.heldOn, filters.to) : undefined,
+  )!;
+}
+
+const newestFirst = [
+  desc(mentoringSessions.heldOn),
+  desc(mentoringSessions.createdAt),
+  asc(mentoringSessions.id),
+];
+
+export type SessionPage = { rows: MentoringSession[]; total: number; minutes: number };
+
+export async function searchSessions(
+  db: Executor,
+  params: { access: SQL; filters: SessionFilters; pageSize: number },
+): Promise<SessionPage> {
+  const where = filterConditions(params.access, params.filters);
+  const [totals, rows] = await Promise.all([
+    db
+      .select({ total: count(), minutes: sum(mentoringSessions.durationMinutes).mapWith(Number) })
+      .from(mentoringSessions)
+      .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+      .where(where),
+    baseQuery(db)
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(params.pageSize)
+      .offset((params.filters.page - 1) * params.pageSize),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0, minutes: totals[0]?.minutes ?? 0 };
+}
+
+/** Every session matching the filters, for GET /api/export/sessions. */
+export async function exportSessions(
+  db: Executor,
+  params: { access: SQL; filters: SessionFilters },
+): Promise<MentoringSession[]> {
+  return baseQuery(db)
+    .where(filterConditions(params.access, params.filters))
+    .orderBy(...newestFirst);
+}
+
+/** Sessions and minutes held in [from, to] at live cooperatives, by `where` (a mentor, say). */
+export async function sessionTotals(
+  db: Executor,
+  params: { where: SQL; from: string; to: string },
+): Promise<{ sessions: number; minutes: number }> {
+  const [row] = await db
+    .select({ sessions: count(), minutes: sum(mentoringSessions.durationMinutes).mapWith(Number) })
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .where(
+      and(
+        params.where,
+        isNull(cooperatives.archivedAt),
+        gte(mentoringSessions.heldOn, params.from),
+        lte(mentoringSessions.heldOn, params.to),
+      ),
+    );
+  return { sessions: row?.sessions ?? 0, minutes: row?.minutes ?? 0 };
+}
+
+export type FollowUp = {
+  sessionId: string;
+  cooperativeId: number;
+  cooperative: string;
+  legalForm: string;
+  followUpOn: string;
+  nextSteps: string | null;
+};
+
+/** A mentor's follow-up dates from `today` on, at cooperatives within `access`, soonest first. */
+export async function upcomingFollowUps(
+  db: Executor,
+  params: { access: SQL; mentorId: number; today: string; limit: number },
+): Promise<FollowUp[]> {
+  const rows = await db
+    .select({
+      sessionId: mentoringSessions.id,
+      cooperativeId: cooperatives.id,
+      cooperative: cooperatives.name,
+      legalForm: cooperatives.legalForm,
+      followUpOn: mentoringSessions.followUpOn,
+      nextSteps: mentoringSessions.nextSteps,
+    })
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .where(
+      and(
+        eq(mentoringSessions.mentorId, params.mentorId),
+        isNull(cooperatives.archivedAt),
+        params.access,
+        gte(mentoringSessions.followUpOn, params.today),
+      ),
+    )
+    .orderBy(asc(mentoringSessions.followUpOn), asc(cooperatives.name))
+    .limit(params.limit);
+  return rows.map((row) => ({ ...row, followUpOn: row.followUpOn ?? params.today }));
+}
+
+/** The cooperatives a session may be logged against: `scope` (lib/dal.ts cooperativeScope), by name. */
+export async function cooperativeChoices(
+  db: Executor,
+  scope: SQL,
+): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: cooperatives.id, name: cooperatives.name })
+    .from(cooperatives)
+    .where(scope)
+    .orderBy(asc(cooperatives.name), asc(cooperatives.id));
+}
