@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AREAS, LEGAL_FORMS, SECTORS, STAGES } from "@/db/schema";
+import { isIsoDate, isStorableText } from "@/lib/validation/common";
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -11,10 +12,7 @@ function first(params: Params, key: string): string | undefined {
     : single.trim();
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
+const isoDate = z.string().refine(isIsoDate);
 
 function pick<T extends z.ZodType>(schema: T, value: string | undefined): z.infer<T> | undefined {
   if (value === undefined) return undefined;
@@ -42,7 +40,7 @@ export type ListFilters = {
 
 export function parseListFilters(params: Params): ListFilters {
   return {
-    q: pick(z.string().max(200), first(params, "q")),
+    q: pick(z.string().max(200).refine(isStorableText), first(params, "q")),
     province: pick(z.string().regex(/^[a-z_]{1,40}$/), first(params, "province")),
     sector: pick(z.enum(SECTORS), first(params, "sector")),
     stage: pick(z.enum(STAGES), first(params, "stage")),

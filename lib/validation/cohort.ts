@@ -1,26 +1,17 @@
 import { z } from "zod";
 import { COHORT_STATUSES } from "@/db/schema";
+import { isoDate, text } from "@/lib/validation/common";
 
 /** Messages are keys of the `cohorts.errors` catalog namespace. */
-const text = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : undefined),
-    z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }),
-  );
+const blank = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
-const date = z
-  .string({ error: "invalidDate" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "2000-01-01" && v <= "2100-12-31",
-    {
-      error: "invalidDate",
-    },
-  );
+const requiredText = (max: number) => z.preprocess(blank, text(max));
+
+const date = isoDate({ from: "2000-01-01", missing: "invalidDate" });
 
 export const cohortSchema = z
   .object({
-    name: text(120),
+    name: requiredText(120),
     program_id: z.coerce
       .number({ error: "invalidChoice" })
       .int({ error: "invalidChoice" })
@@ -43,15 +34,10 @@ export const programSchema = z.object({
     .string({ error: "required" })
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,40}$/, { error: "invalidKey" }),
-  name_ar: text(200),
-  name_fr: text(200),
-  name_en: text(200),
-  description: z
-    .string()
-    .trim()
-    .max(1000, { error: "tooLong" })
-    .optional()
-    .transform((v) => (v ? v : null)),
+  name_ar: requiredText(200),
+  name_fr: requiredText(200),
+  name_en: requiredText(200),
+  description: z.preprocess(blank, text(1000).optional()).transform((v) => v ?? null),
   active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 

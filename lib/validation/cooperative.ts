@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AREAS, LEGAL_FORMS, SECTORS } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
+import { fieldsAre, pastDate, text } from "@/lib/validation/common";
 
 /** Error messages are keys of the `cooperatives.errors` catalog namespace. */
 export type CooperativeErrorKey =
   | "required"
   | "tooLong"
+  | "invalidCharacters"
   | "invalidChoice"
   | "notANumber"
   | "notAnInteger"
@@ -48,13 +49,10 @@ function blank(value: unknown): unknown {
   return value;
 }
 
-const required = (max: number) =>
-  z.preprocess(blank, z.string({ error: "required" }).max(max, { error: "tooLong" }));
+const required = (max: number) => z.preprocess(blank, text(max));
 
 const optional = (max: number) =>
-  z
-    .preprocess(blank, z.string().max(max, { error: "tooLong" }).optional())
-    .transform((v) => v ?? null);
+  z.preprocess(blank, text(max).optional()).transform((v) => v ?? null);
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
@@ -80,17 +78,10 @@ const count = z
   )
   .transform((n) => n as number);
 
-const pastDate = z
+const pastDay = z
   .preprocess(
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : blank(value)),
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "1900-01-01", {
-        error: "invalidDate",
-      })
-      .refine((v) => v <= todayIso(), { error: "dateInFuture" })
-      .optional(),
+    pastDate({ from: "1900-01-01", missing: "invalidDate" }).optional(),
   )
   .transform((v) => v ?? null);
 
@@ -115,9 +106,10 @@ const amount = z
 const flag = z.preprocess(
   (value) => {
     if (typeof value === "boolean") return value;
-    const v = String(value ?? "")
-      .trim()
-      .toLowerCase();
+    if (value === null || value === undefined) return false;
+    // An object's String() can throw (a toString that is not a function): the boolean refuses it.
+    if (typeof value !== "string" && typeof value !== "number") return value;
+    const v = String(value).trim().toLowerCase();
     if (TRUE_WORDS.has(v)) return true;
     if (FALSE_WORDS.has(v)) return false;
     return value;
@@ -154,9 +146,9 @@ export const cooperativeSchema = z
     commune: optional(120),
     area: choice(AREAS),
     registration_number: optional(80),
-    registered_on: pastDate,
+    registered_on: pastDay,
     court: optional(200),
-    founded_on: pastDate,
+    founded_on: pastDay,
     women_coop: flag,
     members_total: count,
     members_women: count,
@@ -178,12 +170,8 @@ export const cooperativeSchema = z
       }
     },
     {
-      when: ({ value }) => {
-        const v = value as Record<string, unknown>;
-        return [v.members_total, v.members_women, v.members_youth].every(
-          (n) => typeof n === "number",
-        );
-      },
+      when: ({ value }) =>
+        fieldsAre(value, "number", ["members_total", "members_women", "members_youth"]),
     },
   );
 

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { AWARD_STATUSES, FUNDING_KINDS, FUNDING_SOURCES, type fundingAwards } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import { parseListFilters, type ListFilters } from "@/lib/filters";
+import { idSchema, pastDate, text } from "@/lib/validation/common";
+
+export { idSchema };
 
 /** Messages are keys of the `funding.errors` catalog namespace. */
 export type FundingErrorKey =
   | "required"
   | "tooLong"
+  | "invalidCharacters"
   | "invalidChoice"
   | "invalidAmount"
   | "amountPositive"
@@ -66,21 +69,10 @@ const amount = (min: number) =>
     }),
   );
 
-const pastDate = z.preprocess(
-  blank,
-  z
-    .string({ error: "required" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "1990-01-01", {
-      error: "invalidDate",
-    })
-    .refine((v) => v <= todayIso(), { error: "dateInFuture" }),
-);
+const pastDay = z.preprocess(blank, pastDate({ from: "1990-01-01" }));
 
 const optionalText = (max: number) =>
-  z
-    .preprocess(blank, z.string().max(max, { error: "tooLong" }).optional())
-    .transform((v) => v ?? null);
+  z.preprocess(blank, text(max).optional()).transform((v) => v ?? null);
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
@@ -89,8 +81,6 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
       error: (issue) => (issue.input === undefined ? "required" : "invalidChoice"),
     }),
   );
-
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 const optionalId = z
   .preprocess(
@@ -119,7 +109,7 @@ export const awardSchema = z.object({
   kind: choice(FUNDING_KINDS),
   amount_mad: amount(1),
   co_financing_mad: z.preprocess((v) => blank(v) ?? "0", amount(0)),
-  awarded_on: pastDate,
+  awarded_on: pastDay,
   status: choice(["requested", "approved"] as const),
   notes: optionalText(2000),
 });
@@ -138,7 +128,7 @@ export const disbursementSchema = z
   })
   .transform((value, ctx) => {
     if (value.status === "planned") return { ...value, disbursed_on: null };
-    const date = pastDate.safeParse(value.disbursed_on);
+    const date = pastDay.safeParse(value.disbursed_on);
     if (!date.success) {
       const message = date.error.issues[0]?.message ?? "invalidDate";
       ctx.addIssue({ code: "custom", path: ["disbursed_on"], message });
@@ -158,7 +148,7 @@ export const DISBURSEMENT_FIELDS = [
 
 export const releaseSchema = z.object({
   id: idSchema,
-  disbursed_on: pastDate,
+  disbursed_on: pastDay,
   reference: optionalText(120),
 });
 
@@ -170,6 +160,7 @@ export const awardStatusSchema = z.object({
 const ERROR_KEYS: ReadonlySet<string> = new Set<FundingErrorKey>([
   "required",
   "tooLong",
+  "invalidCharacters",
   "invalidChoice",
   "invalidAmount",
   "amountPositive",

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { SNAPSHOT_KINDS } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
+import { fieldsAre, pastDate, text } from "@/lib/validation/common";
 
 /** Error messages are keys of the `jobs.errors` catalog namespace. */
 export type JobsErrorKey =
   | "required"
   | "tooLong"
+  | "invalidCharacters"
   | "invalidChoice"
   | "notANumber"
   | "notAnInteger"
@@ -43,16 +44,7 @@ const optionalCount = z
   .preprocess(toNumber, number.optional())
   .transform((n) => (n === undefined ? null : n));
 
-const asOf = z.preprocess(
-  blank,
-  z
-    .string({ error: "required" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "2000-01-01", {
-      error: "invalidDate",
-    })
-    .refine((v) => v <= todayIso(), { error: "dateInFuture" }),
-);
+const asOf = z.preprocess(blank, pastDate({ from: "2000-01-01" }));
 
 /** One schema for the jobs snapshot form and its server action; keys are the export's. */
 export const jobsSnapshotSchema = z
@@ -69,10 +61,8 @@ export const jobsSnapshotSchema = z
     jobs_youth: count,
     jobs_seasonal: z.preprocess((v) => blank(v) ?? "0", count),
     members_total: optionalCount,
-    source: z.preprocess(blank, z.string({ error: "required" }).max(200, { error: "tooLong" })),
-    notes: z
-      .preprocess(blank, z.string().max(1000, { error: "tooLong" }).optional())
-      .transform((v) => v ?? null),
+    source: z.preprocess(blank, text(200)),
+    notes: z.preprocess(blank, text(1000).optional()).transform((v) => v ?? null),
   })
   .superRefine(
     (value, ctx) => {
@@ -83,12 +73,7 @@ export const jobsSnapshotSchema = z
         ctx.addIssue({ code: "custom", path: ["jobs_youth"], message: "youthAboveTotal" });
       }
     },
-    {
-      when: ({ value }) => {
-        const v = value as Record<string, unknown>;
-        return [v.jobs_total, v.jobs_women, v.jobs_youth].every((n) => typeof n === "number");
-      },
-    },
+    { when: ({ value }) => fieldsAre(value, "number", ["jobs_total", "jobs_women", "jobs_youth"]) },
   );
 
 export type JobsSnapshotInput = z.infer<typeof jobsSnapshotSchema>;

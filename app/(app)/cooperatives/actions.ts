@@ -15,6 +15,7 @@ import {
 import { STAGES } from "@/db/schema";
 import { canEditCooperatives, cooperativeAccess, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
+import { isStorableText } from "@/lib/validation/common";
 import {
   COOPERATIVE_FIELDS,
   cooperativeSchema,
@@ -99,7 +100,12 @@ export type StageState = {
 const stageInput = z.object({
   id: idSchema,
   to: z.enum(STAGES, { error: "invalidChoice" }),
-  reason: z.string().trim().min(3, { error: "reasonRequired" }).max(500, { error: "tooLong" }),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { error: "reasonRequired" })
+    .max(500, { error: "tooLong" })
+    .refine(isStorableText, { error: "invalidCharacters" }),
 });
 
 export async function changeStageAction(

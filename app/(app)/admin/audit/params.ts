@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { isIsoDate, isStorableText } from "@/lib/validation/common";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  });
+const isoDate = z.string().refine(isIsoDate);
 
-const text = z.string().trim().min(1).max(100);
+const text = z.string().trim().min(1).max(100).refine(isStorableText);
 
 /** The audit log's filters, read from the URL; a malformed value means "no filter". */
 export const auditParamsSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { LOCALES } from "@/lib/i18n/config";
+import { isStorableText } from "@/lib/validation/common";
 
 /** Messages are keys of the `validation` catalog namespace, translated by the form. */
 const userId = z.coerce
@@ -14,7 +15,8 @@ export const createUserSchema = z.object({
     .string({ error: "required" })
     .trim()
     .min(1, { error: "required", abort: true })
-    .max(200, { error: "nameTooLong" }),
+    .max(200, { error: "nameTooLong" })
+    .refine(isStorableText, { error: "invalidCharacters" }),
   email: z
     .string({ error: "required" })
     .trim()
