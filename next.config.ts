@@ -23,6 +23,14 @@ const nextConfig: NextConfig = {
           },
         ],
       },
+      {
+        // Only behind HTTPS: a browser told to use HTTPS for a plain-HTTP install could not reach it.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+        ],
+      },
     ];
   },
 };

@@ -6,7 +6,8 @@ import { endSessions } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { env } from "./env";
 import { LOCALE_COOKIE } from "./i18n/config";
-import { authenticate } from "./sign-in";
+import { authenticate, SignInThrottledError } from "./sign-in";
+import { throttledError, UNAVAILABLE } from "./sign-in-error";
 
 process.env.AUTH_TRUST_HOST ??= "true";
 
@@ -31,9 +32,16 @@ function chosenLocale(headers: Record<string, unknown> | undefined): string | nu
   return match?.[1] ?? null;
 }
 
+/**
+ * The last X-Forwarded-For entry is the one the nearest proxy saw (nginx appends it, and Next
+ * sets it from the socket when absent); the first one is whatever the client chose to send, and
+ * would let it escape the per-address sign-in limit.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  if (typeof forwarded === "string" && forwarded.trim()) {
+    return forwarded.split(",").at(-1)!.trim().slice(0, 64);
+  }
   const real = headers?.["x-real-ip"];
   return typeof real === "string" ? real : null;
 }
@@ -47,12 +55,22 @@ export const authOptions: AuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
-        const user = await authenticate(await getDb(), {
-          email: credentials?.email,
-          password: credentials?.password,
-          ip: clientIp(request.headers),
-          locale: chosenLocale(request.headers),
-        });
+        let user;
+        try {
+          user = await authenticate(await getDb(), {
+            email: credentials?.email,
+            password: credentials?.password,
+            ip: clientIp(request.headers),
+            locale: chosenLocale(request.headers),
+          });
+        } catch (error) {
+          // The message is what the login page receives: never a database error's text.
+          if (error instanceof SignInThrottledError) {
+            throw new Error(throttledError(error.retryAfterMinutes));
+          }
+          console.error(error);
+          throw new Error(UNAVAILABLE);
+        }
         if (!user) return null;
         return {
           id: String(user.id),

@@ -1,31 +1,73 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/db";
+import {
+  recordThrottledSignIn,
+  signInThrottle,
+  type SignInLimits,
+  type ThrottleScope,
+} from "@/db/queries/throttle";
 import { findUserByEmail, recordSignIn, setUserLocale, type SessionUser } from "@/db/queries/users";
+import { env } from "./env";
 import { isLocale } from "./i18n/config";
 import { burnVerification, verifyPassword } from "./password";
+import { isStorableText } from "./validation/common";
 
 const credentials = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320),
+  email: z.string().trim().toLowerCase().min(3).max(320).refine(isStorableText),
   password: z.string().min(1).max(1024),
 });
 
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
+/** Too many failures: refused without checking the password, whatever it is. */
+export class SignInThrottledError extends Error {
+  override name = "SignInThrottledError";
+  constructor(
+    readonly scope: ThrottleScope,
+    readonly retryAfterMinutes: number,
+  ) {
+    super(`sign-in refused for ${retryAfterMinutes} min (${scope})`);
+  }
+}
+
+export function signInLimits(): SignInLimits {
+  const config = env();
+  return {
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perAddress: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowMinutes: config.LOGIN_WINDOW_MINUTES,
+  };
+}
+
 /**
  * One answer for every failure: unknown account, wrong password, deactivated account.
+ * Past the limits of failures it throws SignInThrottledError, for known and unknown emails alike.
  * `locale` is the language chosen on this device before signing in (the locale cookie): the
  * latest explicit choice, it becomes the account's saved language.
  */
 export async function authenticate(
   db: Database,
   input: { email?: unknown; password?: unknown; ip?: string | null; locale?: string | null },
+  limits: SignInLimits = signInLimits(),
 ): Promise<AuthenticatedUser | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const ip = input.ip ?? null;
+  const throttle = await signInThrottle(db, { email, ip, limits });
   const user = await findUserByEmail(db, email);
+  if (throttle.blocked) {
+    const retryAfterMinutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
+    await recordThrottledSignIn(db, {
+      email,
+      userId: user?.id ?? null,
+      ip,
+      scope: throttle.scope,
+      retryAfterMinutes,
+    });
+    throw new SignInThrottledError(throttle.scope, retryAfterMinutes);
+  }
   if (!user) {
     await burnVerification(password);
     await recordSignIn(db, { email, userId: null, success: false, ip });

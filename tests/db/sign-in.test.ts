@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { endSessions, findActiveUser } from "@/db/queries/users";
 import { auditLog, loginAttempts, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
-import { authenticate } from "@/lib/sign-in";
+import { authenticate, SignInThrottledError } from "@/lib/sign-in";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -110,5 +110,15 @@ describe("sign-in", () => {
     });
     expect(again?.locale).toBe("fr");
     expect(await locale()).toBe("fr");
+  });
+
+  it("counts failures under one email whatever its case and spaces, then refuses it", async () => {
+    for (let i = 0; i < 10; i++) {
+      const email = i % 2 ? " Case@Example.TEST " : "case@example.test";
+      expect(await authenticate(t.db, { email, password: "wrong" })).toBeNull();
+    }
+    await expect(
+      authenticate(t.db, { email: "CASE@example.test", password: "wrong" }),
+    ).rejects.toBeInstanceOf(SignInThrottledError);
   });
 });

@@ -1,10 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { formatNumber } from "@/lib/format";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { parseSignInError } from "@/lib/sign-in-error";
 
 type Labels = {
   email: string;
@@ -24,6 +28,9 @@ export function LoginForm({
   initialError?: string;
   labels: Labels;
 }) {
+  const t = useTranslations("auth");
+  const requested = useLocale();
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, startTransition] = useTransition();
 
@@ -40,7 +47,17 @@ export function LoginForm({
           window.location.assign(callbackUrl);
           return;
         }
-        setError(result?.status && result.status >= 500 ? labels.unavailable : labels.failed);
+        if (result?.status && result.status >= 500) {
+          setError(labels.unavailable);
+          return;
+        }
+        const failure = parseSignInError(result?.error);
+        if (failure.kind === "throttled") {
+          const { minutes } = failure;
+          setError(t("throttled", { minutes, n: formatNumber(locale, minutes) }));
+        } else {
+          setError(failure.kind === "unavailable" ? labels.unavailable : labels.failed);
+        }
       } catch {
         setError(labels.unavailable);
       }

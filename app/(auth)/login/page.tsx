@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getViewer } from "@/lib/dal";
+import { formatNumber } from "@/lib/format";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { parseSignInError } from "@/lib/sign-in-error";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +28,15 @@ export default async function LoginPage({
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   const [t, tApp] = await Promise.all([getTranslations("auth"), getTranslations("app")]);
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const failure = params.error ? parseSignInError(String(params.error)) : null;
+  const initialError =
+    failure?.kind === "throttled"
+      ? t("throttled", { minutes: failure.minutes, n: formatNumber(locale, failure.minutes) })
+      : failure
+        ? t(failure.kind)
+        : undefined;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 px-4 py-10">
       <LanguageSwitcher />
@@ -39,7 +51,7 @@ export default async function LoginPage({
         <CardContent>
           <LoginForm
             callbackUrl={callbackUrl}
-            initialError={params.error ? t("failed") : undefined}
+            initialError={initialError}
             labels={{
               email: t("email"),
               password: t("password"),

@@ -3,6 +3,7 @@ import { classifyRows, saveBatch } from "@/db/queries/imports";
 import { authorize } from "@/lib/dal";
 import { mapHeader } from "@/lib/import/cooperatives";
 import { errorResponse } from "@/lib/errors";
+import { isSameOrigin } from "@/lib/origin";
 import { isXlsx, readTable, TabularError, type Table } from "@/lib/tabular";
 
 export const dynamic = "force-dynamic";
@@ -26,20 +27,6 @@ function failure(request: Request, error: UploadError, status: number): Response
     return Response.redirect(new URL(`${PREVIEW_PATH}?error=${error}`, request.url), 303);
   }
   return Response.json({ error }, { status });
-}
-
-/** Cross-site uploads are refused: the Origin must name the host the request was sent to. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return [forwarded, request.headers.get("host") ?? new URL(request.url).host].includes(host);
 }
 
 /** The body, read no further than the limit (a missing or false Content-Length is no help). */
@@ -92,7 +79,7 @@ function storable(row: string[]): string[] {
 
 export async function POST(request: Request) {
   try {
-    if (!sameOrigin(request)) return failure(request, "forbidden", 403);
+    if (!isSameOrigin(request)) return failure(request, "forbidden", 403);
     const viewer = await authorize("admin", "staff");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
       return failure(request, "too_large", 413);

@@ -1,0 +1,62 @@
+/**
+ * The database's health as proxy.ts sees it: the last known answer of a probe, re-checked in the
+ * background when it is older than a few seconds, so no request ever waits for the check. A
+ * probe that cannot tell (it failed, timed out, answered something odd) leaves the state as it
+ * was, and only one probe runs at a time.
+ */
+export type ProbeResult = "up" | "down" | "unknown";
+
+export type HealthGate = {
+  /** True unless the last conclusive probe found the database down. */
+  up(): boolean;
+  /** Runs a probe now (or joins the one running) and resolves when the state is updated. */
+  refresh(): Promise<void>;
+};
+
+export function createHealthGate(options: {
+  probe: () => Promise<ProbeResult>;
+  /** How long an "up" answer holds before the next request starts a new probe. */
+  upForMs?: number;
+  /** The same while down: shorter, so recovery is noticed quickly. */
+  downForMs?: number;
+  now?: () => number;
+}): HealthGate {
+  const { probe, upForMs = 5000, downForMs = 2000, now = Date.now } = options;
+  let healthy = true;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let running: Promise<void> | null = null;
+
+  function refresh(): Promise<void> {
+    running ??= probe()
+      .catch((): ProbeResult => "unknown")
+      .then((result) => {
+        if (result !== "unknown") healthy = result === "up";
+        checkedAt = now();
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    up() {
+      if (now() - checkedAt >= (healthy ? upForMs : downForMs)) void refresh();
+      return healthy;
+    },
+    refresh,
+  };
+}
+
+/** Asks the app's own /api/health, which answers 503 when the database does not answer. */
+export function healthEndpointProbe(url: string, timeoutMs = 4000): () => Promise<ProbeResult> {
+  return async () => {
+    const response = await fetch(url, {
+      cache: "no-store",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    if (response.status === 200) return "up";
+    return response.status === 503 ? "down" : "unknown";
+  };
+}
