@@ -276,6 +276,12 @@ export const cooperatives = pgTable(
     index("cooperatives_live_name_idx")
       .on(t.name, t.id)
       .where(sql`${t.archivedAt} is null`),
+    index("cooperatives_live_province_name_idx")
+      .on(t.province, t.name, t.id)
+      .where(sql`${t.archivedAt} is null`),
+    index("cooperatives_live_updated_idx")
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.archivedAt} is null`),
     check("cooperatives_members_nonnegative", sql`${t.membersTotal} >= 0`),
     check(
       "cooperatives_members_women_le_total",

@@ -1,0 +1,2 @@
+CREATE INDEX "cooperatives_live_province_name_idx" ON "cooperatives" USING btree ("province","name","id") WHERE "cooperatives"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "cooperatives_live_updated_idx" ON "cooperatives" USING btree ("updated_at","id") WHERE "cooperatives"."archived_at" is null;
