@@ -35,7 +35,7 @@ test("an official reads the impact dashboard: figures match the summary API, cha
   for (const key of CHARTS) {
     const card = page.getByTestId(`chart-${key}`);
     await card.scrollIntoViewIfNeeded();
-    await expect(card.locator("svg.recharts-surface").first()).toBeVisible();
+    await expect(card.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   }
 
   const series = await page.request.get(`/api/export/impact?${PERIOD}`);
@@ -60,4 +60,39 @@ test("an official reads the impact dashboard: figures match the summary API, cha
 
   const unknown = await page.goto("/impact/provinces/atlantis");
   expect(unknown?.status()).toBe(404);
+});
+
+test("an official changes a filter, downloads a chart's CSV, reads it in French, and gets no session notes", async ({
+  page,
+}) => {
+  await signIn(page, "official@hadina.test");
+  await page.goto(`/impact?${PERIOD}`);
+  const filters = page.getByTestId("impact-filters");
+  await filters.locator('select[name="province"]').selectOption("taounate");
+  await filters.locator('button[type="submit"]').click();
+  await page.waitForURL(/province=taounate/);
+  const summary = await (
+    await page.request.get(`/api/impact/summary?${PERIOD}&province=taounate`)
+  ).json();
+  const shown = await page
+    .getByTestId("jobs-created")
+    .locator("[data-value]")
+    .getAttribute("data-value");
+  expect(Number(shown)).toBe(summary.jobs_created);
+
+  const csvLink = page.getByTestId("chart-provinces").locator('a[href*="format=csv"]');
+  const [file] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+
+  await page.getByTestId("locale-fr").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(
+    page.getByTestId("chart-quarterly").locator(".recharts-wrapper > svg.recharts-surface"),
+  ).toBeVisible();
+
+  expect((await page.request.get("/api/export/sessions")).status()).toBe(403);
+  expect((await page.goto("/sessions"))?.status()).toBe(404);
+  await page.getByTestId("locale-ar").click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 });
