@@ -48,15 +48,24 @@ export function createHealthGate(options: {
   };
 }
 
-/** Asks the app's own /api/health, which answers 503 when the database does not answer. */
+/** Asks the app's own /api/health: 503 with `db: "down"` is down, 503 with `db: "busy"` unknown. */
 export function healthEndpointProbe(url: string, timeoutMs = 4000): () => Promise<ProbeResult> {
   return async () => {
     const response = await fetch(url, {
       cache: "no-store",
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.body?.cancel();
-    if (response.status === 200) return "up";
-    return response.status === 503 ? "down" : "unknown";
+    if (response.status === 200) {
+      await response.body?.cancel();
+      return "up";
+    }
+    if (response.status !== 503) {
+      await response.body?.cancel();
+      return "unknown";
+    }
+    // A database too busy to answer in time is not a database that is away.
+    const body: unknown = await response.json().catch(() => null);
+    const busy = typeof body === "object" && body !== null && "db" in body && body.db === "busy";
+    return busy ? "unknown" : "down";
   };
 }

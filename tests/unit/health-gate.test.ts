@@ -66,17 +66,24 @@ describe("the database health gate of proxy.ts", () => {
 describe("the health endpoint probe", () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it("reads 200 as up, 503 as down, anything else as unknown", async () => {
-    const statuses = [200, 503, 500, 404];
-    const fetch = vi.fn(async () => new Response("{}", { status: statuses.shift() }));
+  it("reads 200 as up, 503 down as down, 503 busy and anything else as unknown", async () => {
+    const answers: [number, string][] = [
+      [200, '{"status":"ok","db":"ok"}'],
+      [503, '{"status":"error","db":"down"}'],
+      [503, '{"status":"error","db":"busy"}'],
+      [503, "not json"],
+      [500, "{}"],
+      [404, "{}"],
+    ];
+    const fetch = vi.fn(async () => {
+      const [status, body] = answers.shift()!;
+      return new Response(body, { status });
+    });
     vi.stubGlobal("fetch", fetch);
     const probe = healthEndpointProbe("http://localhost:3000/api/health");
-    expect([await probe(), await probe(), await probe(), await probe()]).toEqual([
-      "up",
-      "down",
-      "unknown",
-      "unknown",
-    ]);
+    const results: string[] = [];
+    for (let i = 0; i < 6; i++) results.push(await probe());
+    expect(results).toEqual(["up", "down", "unknown", "down", "unknown", "unknown"]);
     expect(fetch).toHaveBeenCalledWith(
       "http://localhost:3000/api/health",
       expect.objectContaining({ cache: "no-store" }),
