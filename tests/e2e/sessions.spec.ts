@@ -239,15 +239,21 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
     .first()
     .getAttribute("data-milestone-id");
   const milestone = record.locator(`[data-milestone-id="${milestoneId}"]`);
-  await milestone.locator("summary").click();
   const form = milestone.getByTestId("record-milestone-form");
+  // The upload's refresh re-renders the page and may close the panel again: open it until it stays.
+  const summary = milestone.locator("summary");
+  await expect(async () => {
+    const opened = await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open);
+    if (!opened) await summary.click();
+    await expect(form.locator('button[type="submit"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(form.locator('textarea[name="evidence_text"]')).not.toHaveValue("");
   await form.locator('button[type="submit"]').click();
   // Saved: the form says so, or the page already shows the milestone as no longer open.
   await expect(async () => {
     const gone = (await milestone.count()) === 0;
     expect(gone || (await form.getAttribute("data-state")) === "done").toBe(true);
-  }).toPass();
+  }).toPass({ timeout: 30_000 });
 
   await page.goto(`/cooperatives/${cooperativeId}`);
   await expect(
