@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -671,4 +672,39 @@ export const importBatches = pgTable(
     index("import_batches_created_by_idx").on(t.createdBy, t.createdAt),
     check("import_batches_row_count", sql`${t.rowCount} >= 0`),
   ],
+);
+
+/**
+ * Per-cooperative totals the impact figures read instead of scanning the activity tables:
+ * kept current by statement-level triggers on jobs_snapshots, funding_awards, disbursements,
+ * mentoring_sessions and stage_changes (migration 0006), so in the same transaction as the
+ * write, whatever code path writes. Derived data: `hadina_refresh_figures(ids)` rebuilds rows.
+ * Each "last …" date says up to when the totals hold: a figure asked as of an earlier date
+ * reads the activity table for that cooperative instead (db/queries/metrics.ts).
+ */
+export const cooperativeFigures = pgTable(
+  "cooperative_figures",
+  {
+    cooperativeId: integer("cooperative_id")
+      .primaryKey()
+      .references(() => cooperatives.id, { onDelete: "cascade" }),
+    baseAsOf: date("base_as_of"),
+    baseTotal: integer("base_total"),
+    baseWomen: integer("base_women"),
+    baseYouth: integer("base_youth"),
+    latestAsOf: date("latest_as_of"),
+    latestTotal: integer("latest_total"),
+    latestWomen: integer("latest_women"),
+    latestYouth: integer("latest_youth"),
+    disbursedMad: money("disbursed_mad").notNull().default("0"),
+    supportMad: money("support_mad").notNull().default("0"),
+    lastDisbursedOn: date("last_disbursed_on"),
+    committedMad: money("committed_mad").notNull().default("0"),
+    lastCommittedOn: date("last_committed_on"),
+    sessionMinutes: bigint("session_minutes", { mode: "number" }).notNull().default(0),
+    lastHeldOn: date("last_held_on"),
+    exitStage: stageEnum("exit_stage"),
+    exitOn: date("exit_on"),
+  },
+  (t) => [index("cooperative_figures_latest_as_of_idx").on(t.latestAsOf)],
 );

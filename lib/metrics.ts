@@ -39,7 +39,8 @@ export async function headlineFigures(
     jobsAsOf(db, filters),
     activeAndCoverage(db, filters),
     disbursedWithin(db, filters),
-    disbursedWithin(db, { ...filters, from: undefined }),
+    // Without `from` the period already has no lower bound: the same figure, read once.
+    filters.from ? disbursedWithin(db, { ...filters, from: undefined }) : null,
   ]);
   return {
     asOf: filters.to,
@@ -48,7 +49,7 @@ export async function headlineFigures(
     reportingCoverage: active.coverage,
     fundingDisbursedMad: within.disbursedCentimes / 100,
     supportDisbursedMad: within.supportCentimes / 100,
-    costPerJobMad: costPerJob(upTo.supportCentimes, jobs.created),
+    costPerJobMad: costPerJob((upTo ?? within).supportCentimes, jobs.created),
   };
 }
 

@@ -106,12 +106,32 @@ export function orderFor(sort: string | undefined) {
   const descending = sort?.startsWith("-") ?? false;
   const key = sort?.replace(/^-/, "") ?? "name";
   const column = Object.hasOwn(SORTS, key) ? SORTS[key as SortKey] : SORTS.name;
-  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
+  // Empty values sort last either way; on a NOT NULL column plain asc/desc says the same and
+  // lets PostgreSQL walk the column's index (backwards for desc), which `nulls last` prevents.
+  const direction = NULLABLE_SORTS.has(key)
+    ? descending
+      ? sql`desc nulls last`
+      : sql`asc nulls last`
+    : descending
+      ? sql`desc`
+      : sql`asc`;
   return [sql`${column} ${direction}`, descending ? desc(cooperatives.id) : asc(cooperatives.id)];
 }
 
+const NULLABLE_SORTS: ReadonlySet<string> = new Set([
+  "name_latin",
+  "cohort",
+  "registration_number",
+  "registered_on",
+]);
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A cooperative whose name, Latin name or registration number contains `q` (folded: lib/search). */
+export function nameMatches(q: string): SQL {
+  return sql`${cooperatives.searchText} like '%' || hadina_fold(${escapeLike(q)}) || '%'`;
 }
 
 /**
@@ -132,9 +152,7 @@ export function listConditions(access: SQL, filters: ListFilters, archived: bool
     filters.program
       ? sql`${cooperatives.cohortId} in (select ${cohorts.id} from ${cohorts} join ${programs} on ${programs.id} = ${cohorts.programId} where ${programs.key} = ${filters.program})`
       : undefined,
-    filters.q
-      ? sql`${cooperatives.searchText} like '%' || hadina_fold(${escapeLike(filters.q)}) || '%'`
-      : undefined,
+    filters.q ? nameMatches(filters.q) : undefined,
   ];
   return and(...conditions.filter((c): c is SQL => c !== undefined))!;
 }

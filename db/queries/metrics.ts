@@ -55,18 +55,33 @@ function scopedCte(filters: MetricFilters, key: SQL = sql`null::text`): SQL {
     )`;
 }
 
-/** `base`: each scoped cooperative's baseline; `latest`: its latest snapshot; both dated ≤ `to`. */
+/**
+ * `base`: each scoped cooperative's baseline; `latest`: its latest snapshot; both dated ≤ `to`.
+ * Read from `cooperative_figures` (kept by triggers, migration 0006): a cooperative whose latest
+ * snapshot is after `to` looks its snapshot up instead, so a past `to` stays exact.
+ */
 function snapshotCtes(filters: MetricFilters): SQL {
-  return sql`base as (
-      select s.cooperative_id, s.as_of, s.jobs_total, s.jobs_women, s.jobs_youth
-      from jobs_snapshots s join scoped c on c.id = s.cooperative_id
-      where s.kind = 'baseline' and s.as_of <= ${filters.to}
+  return sql`fig as (
+      select f.* from cooperative_figures f join scoped c on c.id = f.cooperative_id
+      where f.base_as_of <= ${filters.to}
+    ),
+    base as (
+      select cooperative_id, base_as_of as as_of, base_total as jobs_total,
+        base_women as jobs_women, base_youth as jobs_youth
+      from fig
     ),
     latest as (
-      select distinct on (s.cooperative_id) s.cooperative_id, s.jobs_total, s.jobs_women, s.jobs_youth
-      from jobs_snapshots s join base b on b.cooperative_id = s.cooperative_id
-      where s.as_of <= ${filters.to}
-      order by s.cooperative_id, s.as_of desc, s.id desc
+      select cooperative_id, latest_total as jobs_total, latest_women as jobs_women,
+        latest_youth as jobs_youth
+      from fig where latest_as_of <= ${filters.to}
+      union all
+      select f.cooperative_id, s.jobs_total, s.jobs_women, s.jobs_youth
+      from fig f cross join lateral (
+        select j.jobs_total, j.jobs_women, j.jobs_youth from jobs_snapshots j
+        where j.cooperative_id = f.cooperative_id and j.as_of <= ${filters.to}
+        order by j.as_of desc, j.id desc limit 1
+      ) s
+      where f.latest_as_of > ${filters.to}
     )`;
 }
 
@@ -87,14 +102,31 @@ function toJobsFigures(row: Record<string, unknown>): JobsFigures {
   };
 }
 
-/** Stock figures as of `to`: latest snapshot (as_of ≤ to) minus baseline, per cooperative with a baseline. */
+/** A cooperative's latest snapshot's `column` as of `to`: its figures row, or its snapshots when later. */
+function latestAsOf(column: "jobs_total" | "jobs_women" | "jobs_youth", to: string): SQL {
+  const kept = sql.raw(`f.latest_${column.slice(5)}`);
+  return sql`case when f.latest_as_of <= ${to} then ${kept} else (
+    select j.${sql.raw(column)} from jobs_snapshots j
+    where j.cooperative_id = f.cooperative_id and j.as_of <= ${to}
+    order by j.as_of desc, j.id desc limit 1) end`;
+}
+
+/**
+ * Stock figures as of `to`: latest snapshot (as_of ≤ to) minus baseline, per cooperative with a
+ * baseline. One pass over the filtered cooperatives and their `cooperative_figures` rows.
+ */
 export async function jobsAsOf(db: Executor, filters: MetricFilters): Promise<JobsFigures> {
+  const { to } = filters;
+  const total = sql`(${latestAsOf("jobs_total", to)} - f.base_total)`;
   const result = await db.execute(sql`
-    with ${scopedCte(filters)}, ${snapshotCtes(filters)}
-    select ${JOBS_SUMS}
-    from base b
-    join latest l on l.cooperative_id = b.cooperative_id
-    join scoped c on c.id = b.cooperative_id
+    select
+      coalesce(sum(${total}), 0)::int as created,
+      coalesce(sum(${latestAsOf("jobs_women", to)} - f.base_women), 0)::int as created_women,
+      coalesce(sum(${latestAsOf("jobs_youth", to)} - f.base_youth), 0)::int as created_youth,
+      coalesce(sum(${total}) filter (where ${cooperatives.area} = 'rural'), 0)::int as created_rural,
+      coalesce(sum(f.base_total) filter (where ${cooperatives.stage} <> 'withdrawn'), 0)::int as maintained
+    from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+    where ${cooperativeFilter(filters)} and f.base_as_of <= ${to}
   `);
   return toJobsFigures(rowsOf<Record<string, unknown>>(result)[0] ?? {});
 }
@@ -111,6 +143,18 @@ export function lastCompleteQuarter(to: string): { start: string; end: string } 
   return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
 }
 
+/**
+ * A snapshot dated within the quarter, for the cooperative `id` whose figures are `f`: its
+ * latest snapshot answers unless it is dated after the quarter (then the snapshots are read).
+ */
+function reportedIn(quarter: { start: string; end: string }, id: SQL): SQL {
+  return sql`case
+    when f.latest_as_of is null or f.latest_as_of < ${quarter.start} then false
+    when f.latest_as_of <= ${quarter.end} then true
+    else exists (select 1 from jobs_snapshots s where s.cooperative_id = ${id}
+      and s.as_of between ${quarter.start} and ${quarter.end}) end`;
+}
+
 /** Active cooperatives, and the share of them with a snapshot in the last complete quarter before `to`. */
 export async function activeAndCoverage(
   db: Executor,
@@ -120,12 +164,8 @@ export async function activeAndCoverage(
   const result = await db.execute(sql`
     select
       count(*)::int as active,
-      count(*) filter (where exists (
-        select 1 from jobs_snapshots s
-        where s.cooperative_id = ${cooperatives.id}
-          and s.as_of between ${quarter.start} and ${quarter.end}
-      ))::int as reporting
-    from ${cooperatives}
+      count(*) filter (where ${reportedIn(quarter, sql`${cooperatives.id}`)})::int as reporting
+    from ${cooperatives} left join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
     where ${cooperativeFilter(filters)}
       and ${cooperatives.stage} in ('pre_incubation', 'incubation', 'post_incubation')
   `);
@@ -134,26 +174,52 @@ export async function activeAndCoverage(
   return { active, coverage: active > 0 ? Number(row?.reporting ?? 0) / active : null };
 }
 
+/** Support disbursed (DOMAIN.md): grants, prizes and in-kind support, own contribution excluded. */
+const SUPPORT = sql`a.kind in ('grant', 'prize', 'in_kind') and a.source <> 'own_contribution'`;
+const COMMITTED = sql`a.status in ('approved', 'disbursing', 'completed')`;
+
 export type DisbursedFigures = { disbursedCentimes: number; supportCentimes: number };
+
+/**
+ * Up to `to` with no lower bound (the default period, and cost per job's numerator), a total of
+ * `cooperative_figures` where it holds up to `to` (its last dated row is not after `to`), else
+ * the cooperative's own rows summed (`fallback`, a correlated subquery on `cooperatives`).
+ */
+function upTo(total: SQL, lastOn: SQL, filters: MetricFilters, fallback: SQL): SQL {
+  return sql`coalesce(sum(case when ${lastOn} is null or ${lastOn} <= ${filters.to}
+    then ${total} else ${fallback} end), 0)`;
+}
+
+function paidUpTo(filters: MetricFilters, condition: SQL = sql`true`): SQL {
+  return sql`(select coalesce(sum(d.amount_mad), 0) from disbursements d
+    join funding_awards a on a.id = d.award_id
+    where a.cooperative_id = ${cooperatives.id} and d.status = 'disbursed'
+      and d.disbursed_on <= ${filters.to} and ${condition})`;
+}
 
 /** Flow figures: disbursements dated within [from, to]; support = grants, prizes, in kind, own contribution excluded. */
 export async function disbursedWithin(
   db: Executor,
   filters: MetricFilters,
 ): Promise<DisbursedFigures> {
-  const result = await db.execute(sql`
+  const result = filters.from
+    ? await db.execute(sql`
     select
       coalesce(sum(d.amount_mad), 0) * 100 as disbursed,
-      coalesce(sum(d.amount_mad) filter (
-        where a.kind in ('grant', 'prize', 'in_kind') and a.source <> 'own_contribution'
-      ), 0) * 100 as support
+      coalesce(sum(d.amount_mad) filter (where ${SUPPORT}), 0) * 100 as support
     from disbursements d
     join funding_awards a on a.id = d.award_id
     join ${cooperatives} on ${cooperatives.id} = a.cooperative_id
     where d.status = 'disbursed'
-      and d.disbursed_on <= ${filters.to}
-      ${filters.from ? sql`and d.disbursed_on >= ${filters.from}` : sql``}
+      and d.disbursed_on <= ${filters.to} and d.disbursed_on >= ${filters.from}
       and ${cooperativeFilter(filters)}
+  `)
+    : await db.execute(sql`
+    select
+      ${upTo(sql`f.disbursed_mad`, sql`f.last_disbursed_on`, filters, paidUpTo(filters))} * 100 as disbursed,
+      ${upTo(sql`f.support_mad`, sql`f.last_disbursed_on`, filters, paidUpTo(filters, SUPPORT))} * 100 as support
+    from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+    where ${cooperativeFilter(filters)}
   `);
   const row = rowsOf<{ disbursed: string | number; support: string | number }>(result)[0];
   return {
@@ -246,29 +312,42 @@ function within(column: SQL, filters: MetricFilters): SQL {
     : sql`${column} <= ${filters.to}`;
 }
 
-/** Support disbursed (DOMAIN.md): grants, prizes and in-kind support, own contribution excluded. */
-const SUPPORT = sql`a.kind in ('grant', 'prize', 'in_kind') and a.source <> 'own_contribution'`;
-const COMMITTED = sql`a.status in ('approved', 'disbursing', 'completed')`;
 const centimes = (value: unknown) => Math.round(Number(value ?? 0));
 
 /** Funding committed: amounts of approved, disbursing or completed awards awarded in [from, to], in centimes. */
 export async function committedWithin(db: Executor, filters: MetricFilters): Promise<number> {
-  const result = await db.execute(sql`
+  const ownAwards = sql`(select coalesce(sum(a.amount_mad), 0) from funding_awards a
+    where a.cooperative_id = ${cooperatives.id} and ${COMMITTED} and a.awarded_on <= ${filters.to})`;
+  const result = filters.from
+    ? await db.execute(sql`
     select coalesce(sum(a.amount_mad), 0) * 100 as committed
     from funding_awards a
     join ${cooperatives} on ${cooperatives.id} = a.cooperative_id
     where ${COMMITTED} and ${within(sql`a.awarded_on`, filters)} and ${cooperativeFilter(filters)}
+  `)
+    : await db.execute(sql`
+    select ${upTo(sql`f.committed_mad`, sql`f.last_committed_on`, filters, ownAwards)} * 100 as committed
+    from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+    where ${cooperativeFilter(filters)}
   `);
   return centimes(rowsOf<{ committed: unknown }>(result)[0]?.committed);
 }
 
 /** Mentoring hours: Σ durations of sessions held in [from, to]. */
 export async function mentoringHoursWithin(db: Executor, filters: MetricFilters): Promise<number> {
-  const result = await db.execute(sql`
+  const ownSessions = sql`(select coalesce(sum(s.duration_minutes), 0) from mentoring_sessions s
+    where s.cooperative_id = ${cooperatives.id} and s.held_on <= ${filters.to})`;
+  const result = filters.from
+    ? await db.execute(sql`
     select coalesce(sum(s.duration_minutes), 0)::bigint as minutes
     from mentoring_sessions s
     join ${cooperatives} on ${cooperatives.id} = s.cooperative_id
     where ${within(sql`s.held_on`, filters)} and ${cooperativeFilter(filters)}
+  `)
+    : await db.execute(sql`
+    select ${upTo(sql`f.session_minutes`, sql`f.last_held_on`, filters, ownSessions)}::bigint as minutes
+    from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+    where ${cooperativeFilter(filters)}
   `);
   const minutes = Number(rowsOf<{ minutes: unknown }>(result)[0]?.minutes ?? 0);
   return Math.round((minutes / 60) * 100) / 100;
@@ -301,13 +380,25 @@ export async function graduationByCohort(
   filters: MetricFilters,
 ): Promise<GraduationFigures[]> {
   const result = await db.execute(sql`
-    with reached as (
+    with reached as (${
+      filters.from
+        ? sql`
       select distinct on (sc.cooperative_id) sc.to_stage, ${cooperatives.cohortId} as cohort_id
       from stage_changes sc
       join ${cooperatives} on ${cooperatives.id} = sc.cooperative_id
       where sc.to_stage in ('graduated', 'withdrawn')
         and ${within(sql`sc.changed_on`, filters)} and ${cooperativeFilter(filters)}
-      order by sc.cooperative_id, sc.changed_on desc, sc.id desc
+      order by sc.cooperative_id, sc.changed_on desc, sc.id desc`
+        : sql`
+      select case when f.exit_on <= ${filters.to} then f.exit_stage else (
+          select sc.to_stage from stage_changes sc
+          where sc.cooperative_id = f.cooperative_id and sc.to_stage in ('graduated', 'withdrawn')
+            and sc.changed_on <= ${filters.to}
+          order by sc.changed_on desc, sc.id desc limit 1
+        ) end as to_stage, ${cooperatives.cohortId} as cohort_id
+      from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+      where f.exit_on is not null and ${cooperativeFilter(filters)}`
+    }
     )
     select cohort_id,
       count(*) filter (where to_stage = 'graduated')::int as graduated,
@@ -371,9 +462,8 @@ export async function jobsBy(
       select c.key,
         count(*) filter (where c.stage in ('pre_incubation', 'incubation', 'post_incubation'))::int as active,
         count(*) filter (where c.stage in ('pre_incubation', 'incubation', 'post_incubation')
-          and exists (select 1 from jobs_snapshots s where s.cooperative_id = c.id
-            and s.as_of between ${quarter.start} and ${quarter.end}))::int as reporting
-      from scoped c group by c.key
+          and ${reportedIn(quarter, sql`c.id`)})::int as reporting
+      from scoped c left join cooperative_figures f on f.cooperative_id = c.id group by c.key
     )
     select a.key, a.active, a.reporting, j.created, j.created_women, j.created_youth,
       j.created_rural, j.maintained

@@ -4,6 +4,7 @@ import type { SessionFilters, SessionInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
 import { cooperatives, mentoringSessions, users, type SESSION_TOPICS } from "../schema";
 import { writeAudit } from "./audit";
+import { nameMatches } from "./cooperatives";
 
 type Topic = (typeof SESSION_TOPICS)[number];
 
@@ -220,6 +221,7 @@ function filterConditions(access: SQL, filters: SessionFilters): SQL {
     filters.mentorId ? eq(mentoringSessions.mentorId, filters.mentorId) : undefined,
     filters.cooperativeId ? eq(mentoringSessions.cooperativeId, filters.cooperativeId) : undefined,
     filters.cohortId ? eq(cooperatives.cohortId, filters.cohortId) : undefined,
+    filters.q ? nameMatches(filters.q) : undefined,
     filters.topic
       ? sql`${filters.topic}::session_topic = any(${mentoringSessions.topics})`
       : undefined,
@@ -234,26 +236,49 @@ const newestFirst = [
   asc(mentoringSessions.id),
 ];
 
-export type SessionPage = { rows: MentoringSession[]; total: number; minutes: number };
+/**
+ * `total` counts at most SESSION_COUNT_CAP + 1 rows: past the cap (`capped`), the page says
+ * "more than" and leaves the hours out, so an unfiltered list over a million sessions reads a
+ * bounded number of rows instead of the whole table.
+ */
+export type SessionPage = {
+  rows: MentoringSession[];
+  total: number;
+  minutes: number;
+  capped: boolean;
+};
+
+export const SESSION_COUNT_CAP = 10_000;
 
 export async function searchSessions(
   db: Executor,
-  params: { access: SQL; filters: SessionFilters; pageSize: number },
+  params: { access: SQL; filters: SessionFilters; pageSize: number; countCap?: number },
 ): Promise<SessionPage> {
+  const cap = params.countCap ?? SESSION_COUNT_CAP;
   const where = filterConditions(params.access, params.filters);
+  const matching = db
+    .select({ minutes: mentoringSessions.durationMinutes })
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .where(where)
+    .limit(cap + 1)
+    .as("matching");
   const [totals, rows] = await Promise.all([
-    db
-      .select({ total: count(), minutes: sum(mentoringSessions.durationMinutes).mapWith(Number) })
-      .from(mentoringSessions)
-      .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
-      .where(where),
+    db.select({ total: count(), minutes: sum(matching.minutes).mapWith(Number) }).from(matching),
     baseQuery(db)
       .where(where)
       .orderBy(...newestFirst)
       .limit(params.pageSize)
       .offset((params.filters.page - 1) * params.pageSize),
   ]);
-  return { rows, total: totals[0]?.total ?? 0, minutes: totals[0]?.minutes ?? 0 };
+  const total = totals[0]?.total ?? 0;
+  const capped = total > cap;
+  return {
+    rows,
+    total: capped ? cap : total,
+    minutes: capped ? 0 : (totals[0]?.minutes ?? 0),
+    capped,
+  };
 }
 
 /** Every session matching the filters, for GET /api/export/sessions. */
@@ -325,7 +350,8 @@ export async function upcomingFollowUps(
 }
 
 /** The cooperatives a session may be logged against: `scope` (lib/dal.ts cooperativeScope), by name. */
-export async function cooperativeChoices(
+/** Every cooperative within `scope` by name: the session form's choices. */
+export async function cooperativeOptions(
   db: Executor,
   scope: SQL,
 ): Promise<{ id: number; name: string }[]> {
@@ -334,4 +360,24 @@ export async function cooperativeChoices(
     .from(cooperatives)
     .where(scope)
     .orderBy(asc(cooperatives.name), asc(cooperatives.id));
+}
+
+/** Past this many cooperatives in scope, a filter offers a name search instead of a list. */
+export const COOPERATIVE_CHOICES_MAX = 200;
+
+/**
+ * The cooperatives within `scope` by name, for a filter's list; null when there are more than
+ * COOPERATIVE_CHOICES_MAX (a page listing a country's 65,000 would weigh megabytes).
+ */
+export async function cooperativeChoices(
+  db: Executor,
+  scope: SQL,
+): Promise<{ id: number; name: string }[] | null> {
+  const rows = await db
+    .select({ id: cooperatives.id, name: cooperatives.name })
+    .from(cooperatives)
+    .where(scope)
+    .orderBy(asc(cooperatives.name), asc(cooperatives.id))
+    .limit(COOPERATIVE_CHOICES_MAX + 1);
+  return rows.length > COOPERATIVE_CHOICES_MAX ? null : rows;
 }

@@ -201,8 +201,8 @@ export const assignmentSchema = z
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export const ASSIGNMENT_FIELDS = ["mentor_id", "cooperative_id", "start_on", "end_on"] as const;
 
-/** The sessions list's filters: DOMAIN.md's names (cohort, from, to, page) plus mentor, cooperative, topic. */
-export type SessionFilters = Pick<ListFilters, "cohortId" | "from" | "to" | "page"> & {
+/** The sessions list's filters: DOMAIN.md's names (q: the cooperative's name, cohort, from, to, page) plus mentor, cooperative, topic. */
+export type SessionFilters = Pick<ListFilters, "q" | "cohortId" | "from" | "to" | "page"> & {
   mentorId?: number;
   cooperativeId?: number;
   topic?: (typeof SESSION_TOPICS)[number];
@@ -222,6 +222,7 @@ export function parseSessionFilters(params: Params): SessionFilters {
   };
   const topic = z.enum(SESSION_TOPICS).safeParse(raw("topic")?.trim());
   return {
+    q: list.q,
     cohortId: list.cohortId,
     from: list.from,
     to: list.to,
@@ -238,6 +239,7 @@ export function sessionQuery(
   overrides: Record<string, string | number | undefined> = {},
 ): string {
   const entries: Record<string, string | number | undefined> = {
+    q: filters.q,
     mentor: filters.mentorId,
     cooperative: filters.cooperativeId,
     cohort: filters.cohortId,

@@ -42,7 +42,7 @@ const CASES: readonly { name: string; query: string; mentor?: boolean }[] = [
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL must point at the national database");
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: "off" } });
   const captured: { query: string; params: unknown[] }[] = [];
   const db = drizzle(client, {
     schema,

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { mentorCooperatives, mentorLoad, mentorLoads } from "@/db/queries/mentors";
-import { cooperativeSessions, sessionTotals, upcomingFollowUps } from "@/db/queries/sessions";
+import {
+  cooperativeChoices,
+  cooperativeSessions,
+  searchSessions,
+  sessionTotals,
+  upcomingFollowUps,
+} from "@/db/queries/sessions";
 import { seedReference } from "@/db/seed/reference";
 import { cooperatives, mentorAssignments, mentoringSessions, milestones, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -205,5 +211,40 @@ describe("mentor home", () => {
       limit: 10,
     });
     expect(none).toEqual([]);
+  });
+});
+
+describe("the sessions list's count", () => {
+  const filters = { page: 1 };
+  it("counts and sums every matching session of live cooperatives up to the cap", async () => {
+    const page = await searchSessions(t.db, { access: sql`true`, filters, pageSize: 2 });
+    expect([page.total, page.minutes, page.capped, page.rows.length]).toEqual([5, 435, false, 2]);
+    const exact = await searchSessions(t.db, {
+      access: sql`true`,
+      filters,
+      pageSize: 2,
+      countCap: 5,
+    });
+    expect([exact.total, exact.capped]).toEqual([5, false]);
+  });
+
+  it("stops counting past the cap, says so, and leaves the hours out", async () => {
+    const page = await searchSessions(t.db, {
+      access: sql`true`,
+      filters,
+      pageSize: 2,
+      countCap: 4,
+    });
+    expect([page.total, page.minutes, page.capped, page.rows.length]).toEqual([4, 0, true, 2]);
+  });
+
+  it("finds sessions by their cooperative's name (q), and lists choices only when few", async () => {
+    const page = await searchSessions(t.db, {
+      access: sql`true`,
+      filters: { page: 1, q: "C3" },
+      pageSize: 10,
+    });
+    expect(page.rows.map((s) => s.durationMinutes)).toEqual([120]);
+    expect((await cooperativeChoices(t.db, isNull(cooperatives.archivedAt)))?.length).toBe(4);
   });
 });

@@ -71,16 +71,20 @@ export default async function SessionsPage({
       <SessionFilters
         filters={filters}
         mentors={mentors?.map((m) => ({ value: String(m.id), label: m.name })) ?? null}
-        cooperatives={cooperatives.map((c) => ({ value: String(c.id), label: c.name }))}
+        cooperatives={cooperatives?.map((c) => ({ value: String(c.id), label: c.name })) ?? null}
         cohorts={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
       />
       <p
         className="text-sm text-muted-foreground"
         data-testid="sessions-count"
         data-total={page.total}
+        data-capped={page.capped || undefined}
       >
-        {t("list.count", { count: page.total, n: n(page.total) })}
+        {page.capped
+          ? t("list.countCapped", { n: n(page.total) })
+          : t("list.count", { count: page.total, n: n(page.total) })}
         {page.total > 0 &&
+          !page.capped &&
           ` · ${t("list.hours", { hours: formatNumber(locale, page.minutes / 60, 1) })}`}
       </p>
       {page.rows.length === 0 ? (

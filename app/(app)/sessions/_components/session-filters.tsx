@@ -18,7 +18,8 @@ export async function SessionFilters({
 }: {
   filters: Filters;
   mentors: Option[] | null;
-  cooperatives: Option[];
+  /** null: too many to list; the form then searches cooperatives by name (`q`). */
+  cooperatives: Option[] | null;
   cohorts: Option[];
 }) {
   const [t, tTopic] = await Promise.all([
@@ -35,7 +36,15 @@ export async function SessionFilters({
           ],
         ]
       : []),
-    ["cooperative", filters.cooperativeId?.toString(), cooperatives],
+    ...(cooperatives
+      ? [
+          ["cooperative", filters.cooperativeId?.toString(), cooperatives] as [
+            string,
+            string | undefined,
+            Option[],
+          ],
+        ]
+      : []),
     ["cohort", filters.cohortId?.toString(), cohorts],
     [
       "topic",
@@ -68,6 +77,23 @@ export async function SessionFilters({
             </Select>
           </div>
         ))}
+        {cooperatives === null && (
+          <div className="grid gap-1">
+            <Label htmlFor="filter-q" className="text-xs text-muted-foreground">
+              {t("cooperativeName")}
+            </Label>
+            <Input
+              id="filter-q"
+              name="q"
+              type="search"
+              maxLength={200}
+              defaultValue={filters.q ?? ""}
+            />
+            {filters.cooperativeId !== undefined && (
+              <input type="hidden" name="cooperative" value={filters.cooperativeId} />
+            )}
+          </div>
+        )}
         {(["from", "to"] as const).map((name) => (
           <div key={name} className="grid gap-1">
             <Label htmlFor={`filter-${name}`} className="text-xs text-muted-foreground">

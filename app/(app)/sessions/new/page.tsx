@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { cooperativeChoices, getSession } from "@/db/queries/sessions";
+import { cooperativeOptions, getSession } from "@/db/queries/sessions";
 import { canLogSessions, cooperativeScope, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { idSchema, sessionIdSchema } from "@/lib/validation/session";
@@ -34,7 +34,7 @@ export default async function NewSessionPage({
   const db = await getDb();
   const scope = cooperativeScope(viewer);
   const [choices, t] = await Promise.all([
-    cooperativeChoices(db, scope),
+    cooperativeOptions(db, scope),
     getTranslations("sessions"),
   ]);
   let preselected: number | undefined;

@@ -5,7 +5,7 @@ import { and } from "drizzle-orm";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { sessionAttachments } from "@/db/queries/session-attachments";
-import { cooperativeChoices, getSession } from "@/db/queries/sessions";
+import { cooperativeOptions, getSession } from "@/db/queries/sessions";
 import {
   canLogSessions,
   cooperativeAccess,
@@ -39,7 +39,7 @@ export default async function EditSessionPage({ params }: Props) {
   });
   if (!session) notFound();
   const [choices, files, t] = await Promise.all([
-    cooperativeChoices(db, cooperativeScope(viewer)),
+    cooperativeOptions(db, cooperativeScope(viewer)),
     sessionAttachments(db, [session.id]),
     getTranslations("sessions"),
   ]);
