@@ -85,13 +85,6 @@ function snapshotCtes(filters: MetricFilters): SQL {
     )`;
 }
 
-const JOBS_SUMS = sql`
-      coalesce(sum(l.jobs_total - b.jobs_total), 0)::int as created,
-      coalesce(sum(l.jobs_women - b.jobs_women), 0)::int as created_women,
-      coalesce(sum(l.jobs_youth - b.jobs_youth), 0)::int as created_youth,
-      coalesce(sum(l.jobs_total - b.jobs_total) filter (where c.area = 'rural'), 0)::int as created_rural,
-      coalesce(sum(b.jobs_total) filter (where c.stage <> 'withdrawn'), 0)::int as maintained`;
-
 function toJobsFigures(row: Record<string, unknown>): JobsFigures {
   return {
     created: Number(row.created ?? 0),
@@ -112,21 +105,26 @@ function latestAsOf(column: "jobs_total" | "jobs_women" | "jobs_youth", to: stri
 }
 
 /**
- * Stock figures as of `to`: latest snapshot (as_of ≤ to) minus baseline, per cooperative with a
- * baseline. One pass over the filtered cooperatives and their `cooperative_figures` rows.
+ * The jobs figures as aggregates over `cooperatives` joined to its `cooperative_figures` row `f`:
+ * latest snapshot (as_of ≤ to) minus baseline, over cooperatives with a baseline dated ≤ `to`.
  */
-export async function jobsAsOf(db: Executor, filters: MetricFilters): Promise<JobsFigures> {
-  const { to } = filters;
+function jobsSums(to: string): SQL {
+  const counted = sql`f.base_as_of <= ${to}`;
   const total = sql`(${latestAsOf("jobs_total", to)} - f.base_total)`;
+  return sql`
+      coalesce(sum(${total}) filter (where ${counted}), 0)::int as created,
+      coalesce(sum(${latestAsOf("jobs_women", to)} - f.base_women) filter (where ${counted}), 0)::int as created_women,
+      coalesce(sum(${latestAsOf("jobs_youth", to)} - f.base_youth) filter (where ${counted}), 0)::int as created_youth,
+      coalesce(sum(${total}) filter (where ${counted} and ${cooperatives.area} = 'rural'), 0)::int as created_rural,
+      coalesce(sum(f.base_total) filter (where ${counted} and ${cooperatives.stage} <> 'withdrawn'), 0)::int as maintained`;
+}
+
+/** Stock figures as of `to`, in one pass over the filtered cooperatives' figures rows. */
+export async function jobsAsOf(db: Executor, filters: MetricFilters): Promise<JobsFigures> {
   const result = await db.execute(sql`
-    select
-      coalesce(sum(${total}), 0)::int as created,
-      coalesce(sum(${latestAsOf("jobs_women", to)} - f.base_women), 0)::int as created_women,
-      coalesce(sum(${latestAsOf("jobs_youth", to)} - f.base_youth), 0)::int as created_youth,
-      coalesce(sum(${total}) filter (where ${cooperatives.area} = 'rural'), 0)::int as created_rural,
-      coalesce(sum(f.base_total) filter (where ${cooperatives.stage} <> 'withdrawn'), 0)::int as maintained
+    select ${jobsSums(filters.to)}
     from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
-    where ${cooperativeFilter(filters)} and f.base_as_of <= ${to}
+    where ${cooperativeFilter(filters)} and f.base_as_of <= ${filters.to}
   `);
   return toJobsFigures(rowsOf<Record<string, unknown>>(result)[0] ?? {});
 }
@@ -449,26 +447,16 @@ export async function jobsBy(
   dimension: JobsDimension,
 ): Promise<JobsBreakdown[]> {
   const quarter = lastCompleteQuarter(filters.to);
+  const active = sql`${cooperatives.stage} in ('pre_incubation', 'incubation', 'post_incubation')`;
   const result = await db.execute(sql`
-    with ${scopedCte(filters, DIMENSIONS[dimension])}, ${snapshotCtes(filters)},
-    jobs as (
-      select c.key, ${JOBS_SUMS}
-      from base b
-      join latest l on l.cooperative_id = b.cooperative_id
-      join scoped c on c.id = b.cooperative_id
-      group by c.key
-    ),
-    activity as (
-      select c.key,
-        count(*) filter (where c.stage in ('pre_incubation', 'incubation', 'post_incubation'))::int as active,
-        count(*) filter (where c.stage in ('pre_incubation', 'incubation', 'post_incubation')
-          and ${reportedIn(quarter, sql`c.id`)})::int as reporting
-      from scoped c left join cooperative_figures f on f.cooperative_id = c.id group by c.key
-    )
-    select a.key, a.active, a.reporting, j.created, j.created_women, j.created_youth,
-      j.created_rural, j.maintained
-    from activity a left join jobs j on j.key is not distinct from a.key
-    order by a.key nulls last
+    select ${DIMENSIONS[dimension]} as key,
+      count(*) filter (where ${active})::int as active,
+      count(*) filter (where ${active} and ${reportedIn(quarter, sql`${cooperatives.id}`)})::int as reporting,
+      ${jobsSums(filters.to)}
+    from ${cooperatives} left join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
+    where ${cooperativeFilter(filters)}
+    group by 1
+    order by 1 nulls last
   `);
   return rowsOf<Record<string, unknown>>(result).map((row) => {
     const active = Number(row.active);

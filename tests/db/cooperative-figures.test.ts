@@ -7,6 +7,7 @@ import {
   disbursedWithin,
   graduationWithin,
   jobsAsOf,
+  jobsBy,
   lastCompleteQuarter,
   mentoringHoursWithin,
   type MetricFilters,
@@ -166,18 +167,16 @@ beforeAll(async () => {
       })),
     );
     if (random() < 0.5)
-      await db
-        .insert(stageChanges)
-        .values([
-          {
-            cooperativeId: id,
-            toStage: "graduated",
-            changedOn: day(300 + Math.floor(random() * 100)),
-          },
-          ...(random() < 0.5
-            ? [{ cooperativeId: id, toStage: "withdrawn" as const, changedOn: day(500) }]
-            : []),
-        ]);
+      await db.insert(stageChanges).values([
+        {
+          cooperativeId: id,
+          toStage: "graduated",
+          changedOn: day(300 + Math.floor(random() * 100)),
+        },
+        ...(random() < 0.5
+          ? [{ cooperativeId: id, toStage: "withdrawn" as const, changedOn: day(500) }]
+          : []),
+      ]);
   }
   // Updates and deletes, including rows moving between cooperatives and awards changing status.
   await db.execute(
@@ -247,6 +246,19 @@ describe("cooperative_figures (kept by triggers)", () => {
           g: expected.graduated,
           w: expected.withdrawn,
         });
+      }
+    }
+  });
+
+  it("breaks jobs down by province as the province filter gives them", async () => {
+    for (const to of [day(365), day(800), "2030-01-01"]) {
+      const rows = await jobsBy(t.db, { to }, "province");
+      for (const row of rows) {
+        const alone = await jobsAsOf(t.db, { to, province: row.key ?? undefined });
+        const { key, active, coverage, ...jobs } = row;
+        expect({ key, to, ...jobs }).toEqual({ key, to, ...alone });
+        expect(active).toBeGreaterThanOrEqual(0);
+        expect(coverage === null || (coverage >= 0 && coverage <= 1)).toBe(true);
       }
     }
   });
