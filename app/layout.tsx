@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DirectionProvider } from "@/components/ui/direction-provider";
-import { ZodWithoutEval } from "@/components/zod-without-eval";
 import { direction, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -23,7 +22,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dir}>
       <body className="min-h-dvh">
-        <ZodWithoutEval />
         <NextIntlClientProvider>
           <DirectionProvider dir={dir}>{children}</DirectionProvider>
         </NextIntlClientProvider>

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { AREAS, LEGAL_FORMS, SECTORS, STAGES } from "@/db/schema";
 import { isIsoDate, isStorableText } from "@/lib/validation/common";

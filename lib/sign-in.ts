@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/zod";
 import { z } from "zod";
 import type { Database } from "@/db";
 import {

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import "@/lib/zod";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { setUserLocale } from "@/db/queries/users";

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { COHORT_STATUSES } from "@/db/schema";
 import { isoDate, text } from "@/lib/validation/common";

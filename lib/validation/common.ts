@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { todayIso } from "@/lib/dates";
 

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { EVENT_KINDS } from "@/db/schema";
 import { idSchema, isoDate, text } from "@/lib/validation/common";

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { AWARD_STATUSES, FUNDING_KINDS, FUNDING_SOURCES, type fundingAwards } from "@/db/schema";
 import { parseListFilters, type ListFilters } from "@/lib/filters";

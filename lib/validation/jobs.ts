@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { SNAPSHOT_KINDS } from "@/db/schema";
 import { fieldsAre, pastDate, text } from "@/lib/validation/common";

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { MILESTONE_STATUSES, STAGES } from "@/db/schema";
 import { filtersToQuery, parseListFilters, type ListFilters } from "@/lib/filters";

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { SESSION_MODES, SESSION_TOPICS } from "@/db/schema";
 import { fieldsAre, isIsoDate, isoDate, pastDate as pastDay, text } from "@/lib/validation/common";

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import "@/lib/zod";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { submitSnapshot } from "@/db/queries/jobs";

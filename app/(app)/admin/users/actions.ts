@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import "@/lib/zod";
 import { z } from "zod";
 import { getDb } from "@/db";
 import {

@@ -1,3 +1,4 @@
+import "@/lib/zod";
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { LOCALES } from "@/lib/i18n/config";
