@@ -58,8 +58,8 @@ export async function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   headers.set("x-pathname", pathname);
   const next = () => withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
-  // The sign-in page (and a 404 below it) is the one public page.
-  if (pathname.startsWith("/login")) return next();
+  // The sign-in page (and a 404 below it) and the privacy notice are the public pages.
+  if (pathname.startsWith("/login") || pathname === "/privacy") return next();
 
   const token = await getToken({
     req: request,

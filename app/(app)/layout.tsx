@@ -7,11 +7,12 @@ import { verifySession } from "@/lib/dal";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await verifySession();
-  const [t, tRoles, tAuth, tApp] = await Promise.all([
+  const [t, tRoles, tAuth, tApp, tPrivacy] = await Promise.all([
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("auth"),
     getTranslations("app"),
+    getTranslations("privacy"),
   ]);
   return (
     <div className="flex min-h-dvh flex-col">
@@ -56,6 +57,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
+      <footer className="border-t">
+        <div className="mx-auto max-w-6xl px-4 py-3 text-sm">
+          <Link href="/privacy" className="text-muted-foreground hover:underline">
+            {tPrivacy("link")}
+          </Link>
+        </div>
+      </footer>
     </div>
   );
 }

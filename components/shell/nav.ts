@@ -12,6 +12,8 @@ export type NavKey =
   | "impact"
   | "users"
   | "audit"
+  | "backup"
+  | "people"
   | "account";
 
 export type NavItem = { href: string; key: NavKey; roles: readonly Role[] };
@@ -30,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/impact", key: "impact", roles: EVERYONE },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/audit", key: "audit", roles: ["admin"] },
+  { href: "/admin/backup", key: "backup", roles: ["admin"] },
+  { href: "/admin/people", key: "people", roles: ["admin"] },
   { href: "/account", key: "account", roles: EVERYONE },
 ];
 

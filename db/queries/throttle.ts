@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../index";
 import { loginAttempts } from "../schema";
 import { writeAudit } from "./audit";
@@ -102,4 +102,33 @@ export async function recordThrottledSignIn(
     },
     ip: input.ip,
   });
+}
+
+/** Sign-in attempts (email, address, time) are deleted this many days after they were made. */
+export const SIGN_IN_ATTEMPTS_KEPT_DAYS = 90;
+
+/**
+ * Deletes attempts past their retention. It runs at every sign-in: it looks only at the `batch`
+ * oldest rows by id (the primary key's start, so never a scan of the table) and deletes those
+ * that expired, which drains old rows far faster than one sign-in adds one.
+ */
+export async function purgeExpiredSignInAttempts(db: Executor, batch = 100): Promise<number> {
+  const oldest = db
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .orderBy(asc(loginAttempts.id))
+    .limit(batch);
+  const deleted = await db
+    .delete(loginAttempts)
+    .where(
+      and(
+        inArray(loginAttempts.id, oldest),
+        lt(
+          loginAttempts.at,
+          sql`now() - make_interval(days => ${SIGN_IN_ATTEMPTS_KEPT_DAYS}::int)`,
+        ),
+      ),
+    )
+    .returning({ id: loginAttempts.id });
+  return deleted.length;
 }

@@ -3,6 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../index";
 import { ROLES, loginAttempts, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
+import { purgeExpiredSignInAttempts } from "./throttle";
 
 export type SessionUser = {
   id: number;
@@ -73,6 +74,7 @@ export async function recordSignIn(
       ip: input.ip,
       success: input.success,
     });
+    await purgeExpiredSignInAttempts(tx);
     if (input.success && input.userId !== null) {
       await tx
         .update(users)

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
@@ -27,7 +28,11 @@ export default async function LoginPage({
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
-  const [t, tApp] = await Promise.all([getTranslations("auth"), getTranslations("app")]);
+  const [t, tApp, tPrivacy] = await Promise.all([
+    getTranslations("auth"),
+    getTranslations("app"),
+    getTranslations("privacy"),
+  ]);
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const failure = params.error ? parseSignInError(String(params.error)) : null;
@@ -64,6 +69,9 @@ export default async function LoginPage({
         </CardContent>
       </Card>
       <p className="text-sm text-muted-foreground">{tApp("tagline")}</p>
+      <Link href="/privacy" className="text-sm text-primary hover:underline">
+        {tPrivacy("link")}
+      </Link>
     </main>
   );
 }
