@@ -69,3 +69,33 @@ export function healthEndpointProbe(url: string, timeoutMs = 4000): () => Promis
     return busy ? "unknown" : "down";
   };
 }
+
+/**
+ * Tells a database that hangs (takes connections or queries and never answers: a dead network
+ * path, a frozen server) from one that is only busy. Every health query is tracked until it
+ * answers, even after its caller stopped waiting: a busy pool answers late, a hung database
+ * never does. "down" once no query has answered since one started `hungAfterMs` ago (or a little
+ * more: the clock starts again at the first query sent after an answer).
+ */
+export function createHangWatch(options: { hungAfterMs?: number; now?: () => number } = {}) {
+  const { hungAfterMs = 15_000, now = () => Date.now() } = options;
+  let waitingSince: number | null = null;
+  return {
+    /** Watches a query (a thenable is started once, here) and returns it as a promise. */
+    track<T>(query: PromiseLike<T>): Promise<T> {
+      waitingSince ??= now();
+      const answer = Promise.resolve(query);
+      answer.then(
+        () => {
+          waitingSince = null;
+        },
+        () => {},
+      );
+      return answer;
+    },
+    /** For a query that did not answer in time: "busy", or "down" when nothing answers at all. */
+    verdict(): "busy" | "down" {
+      return waitingSince !== null && now() - waitingSince >= hungAfterMs ? "down" : "busy";
+    },
+  };
+}

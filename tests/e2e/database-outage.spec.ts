@@ -125,3 +125,31 @@ test("pages answer a localized 503 while the database is away, and recover by th
       `pages back ${recovered} ms after the database returned`,
   );
 });
+
+test("a database that hangs (never answers) is down after 15 s, not busy forever", async () => {
+  await waitFor("/login", 200, 20_000);
+  relay.hang();
+  const started = Date.now();
+  try {
+    let body = "";
+    while (Date.now() - started < 60_000) {
+      body = (await status("/api/health")).body;
+      if (body.includes('"down"')) break;
+      // Until then the database is only "busy": pages are not gated yet.
+      expect(body).toContain('"busy"');
+    }
+    expect(JSON.parse(body)).toEqual({ status: "error", db: "down" });
+    const noticed = Date.now() - started;
+    expect(noticed).toBeGreaterThanOrEqual(15_000);
+    const gated = await waitFor("/login", 503, 15_000);
+    relay.resume();
+    const recovered = await waitFor("/login", 200, 30_000);
+    expect((await status("/api/health")).status).toBe(200);
+    console.log(
+      `hang: health down after ${noticed} ms, pages 503 after ${gated} ms more, ` +
+        `pages back ${recovered} ms after the stall ended`,
+    );
+  } finally {
+    relay.resume();
+  }
+});

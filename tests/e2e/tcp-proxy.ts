@@ -8,6 +8,7 @@ import net from "node:net";
 export class TcpProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private hung = false;
   port = 0;
 
   constructor(
@@ -24,6 +25,7 @@ export class TcpProxy {
         socket.on("error", () => socket.destroy());
       }
       client.pipe(upstream).pipe(client);
+      if (this.hung) for (const socket of [client, upstream]) socket.pause();
       client.on("close", () => upstream.destroy());
       upstream.on("close", () => client.destroy());
     });
@@ -51,6 +53,21 @@ export class TcpProxy {
 
   restore(): Promise<void> {
     return this.listen(this.port);
+  }
+
+  /**
+   * A database that hangs: connections stay open and new ones are accepted, but nothing is
+   * forwarded any more (what is sent waits in the socket buffers), as on a stalled network path.
+   */
+  hang(): void {
+    this.hung = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
+  /** The stall ends: what waited is delivered, and traffic flows again. */
+  resume(): void {
+    this.hung = false;
+    for (const socket of this.sockets) socket.resume();
   }
 
   close(): Promise<void> {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createHealthGate, healthEndpointProbe, type ProbeResult } from "@/lib/health-gate";
+import { GET } from "@/app/api/health/route";
+import { useConnection, type Database } from "@/db";
+import {
+  createHangWatch,
+  createHealthGate,
+  healthEndpointProbe,
+  type ProbeResult,
+} from "@/lib/health-gate";
 import { unavailablePage } from "@/lib/unavailable-page";
 
 /** A probe answered by hand, counting its calls. */
@@ -88,6 +95,114 @@ describe("the health endpoint probe", () => {
       "http://localhost:3000/api/health",
       expect.objectContaining({ cache: "no-store" }),
     );
+  });
+});
+
+describe("a database that hangs is down, one that is busy is not", () => {
+  const never = () => new Promise<never>(() => {});
+  function later(): { promise: Promise<void>; answer: () => void; fail: () => void } {
+    let answer = () => {};
+    let fail = () => {};
+    const promise = new Promise<void>((resolve, reject) => {
+      answer = resolve;
+      fail = () => reject(new Error("connection reset"));
+    });
+    return { promise, answer, fail };
+  }
+
+  it("is down once no query has answered since one started 15 s ago, and recovers", async () => {
+    let clock = 0;
+    const watch = createHangWatch({ hungAfterMs: 15_000, now: () => clock });
+    void watch.track(never());
+    clock = 3000;
+    expect(watch.verdict()).toBe("busy");
+    for (clock = 5000; clock < 15_000; clock += 5000) void watch.track(never());
+    clock = 14_999;
+    expect(watch.verdict()).toBe("busy");
+    clock = 15_000;
+    expect(watch.verdict()).toBe("down");
+    const back = later();
+    void watch.track(back.promise);
+    clock = 18_000;
+    expect(watch.verdict()).toBe("down");
+    back.answer();
+    await settle();
+    expect(watch.verdict()).toBe("busy");
+    clock = 20_000;
+    void watch.track(never());
+    clock = 34_999;
+    expect(watch.verdict()).toBe("busy");
+    clock = 35_000;
+    expect(watch.verdict()).toBe("down");
+  });
+
+  it("stays busy while queries answer late, and a failure is no answer", async () => {
+    let clock = 0;
+    const watch = createHangWatch({ hungAfterMs: 15_000, now: () => clock });
+    const queries: ReturnType<typeof later>[] = [];
+    for (clock = 0; clock <= 60_000; clock += 1000) {
+      if (clock % 5000 === 0) {
+        const query = later();
+        queries.push(query);
+        void watch.track(query.promise);
+      }
+      // Each query answers 6 s after it was sent: slow, never in time, but answered.
+      if (clock % 5000 === 1000 && clock > 5000) queries.shift()!.answer();
+      await settle();
+      expect(watch.verdict(), `at ${clock} ms`).toBe("busy");
+    }
+    const failing = later();
+    for (const query of queries) query.answer();
+    await settle();
+    void watch.track(failing.promise.catch(() => {}).then(never));
+    failing.fail();
+    await settle();
+    clock += 15_000;
+    expect(watch.verdict()).toBe("down");
+  });
+
+  it("starts a lazy query (a drizzle query runs on each then) exactly once", async () => {
+    const watch = createHangWatch();
+    let runs = 0;
+    const lazy: PromiseLike<number> = {
+      then(onfulfilled, onrejected) {
+        runs += 1;
+        return Promise.resolve(1).then(onfulfilled, onrejected);
+      },
+    };
+    const answer = watch.track(lazy);
+    expect(await Promise.race([answer, never()])).toBe(1);
+    expect(runs).toBe(1);
+  });
+
+  it("makes GET /api/health answer busy, then down after 15 s without an answer, then ok", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      let execute: () => Promise<unknown> = never;
+      useConnection(
+        { execute: () => execute() } as unknown as Database,
+        "postgres",
+        async () => {},
+      );
+      const ask = async () => {
+        const response = GET();
+        await vi.advanceTimersByTimeAsync(3000);
+        return { status: (await response).status, body: await (await response).json() };
+      };
+      const results: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        results.push((await ask()).body.db);
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      // Asked at 0, 4, 8, 12 and 16 s, each answered 3 s later: down from 15 s after the first.
+      expect(results).toEqual(["busy", "busy", "busy", "down", "down"]);
+      execute = async () => [{ "?column?": 1 }];
+      expect(await ask()).toEqual({ status: 200, body: { status: "ok", db: "ok" } });
+      execute = never;
+      expect(await ask()).toEqual({ status: 503, body: { status: "error", db: "busy" } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
