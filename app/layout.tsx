@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { DirectionProvider } from "@/components/ui/direction-provider";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { direction, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -19,10 +20,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const dir = direction(locale);
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale} dir={dir}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <DirectionProvider dir={dir}>{children}</DirectionProvider>
         </NextIntlClientProvider>
       </body>
