@@ -1,12 +1,12 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { figuresUpTo } from "@/db/queries/figures-summary";
 import {
-  activeAndCoverage,
   committedWithin,
   disbursedWithin,
+  graduationFigures,
   graduationWithin,
-  jobsAsOf,
   mentoringHoursWithin,
   type JobsFigures,
   type MetricFilters,
@@ -31,27 +31,8 @@ export function costPerJob(supportUpToCentimes: number, jobsCreated: number): nu
   return Math.round(supportUpToCentimes / jobsCreated) / 100;
 }
 
-export async function headlineFigures(
-  db: Executor,
-  filters: MetricFilters,
-): Promise<HeadlineFigures> {
-  const [jobs, active, within, upTo] = await Promise.all([
-    jobsAsOf(db, filters),
-    activeAndCoverage(db, filters),
-    disbursedWithin(db, filters),
-    // Without `from` the period already has no lower bound: the same figure, read once.
-    filters.from ? disbursedWithin(db, { ...filters, from: undefined }) : null,
-  ]);
-  return {
-    asOf: filters.to,
-    jobs,
-    activeCooperatives: active.active,
-    reportingCoverage: active.coverage,
-    fundingDisbursedMad: within.disbursedCentimes / 100,
-    supportDisbursedMad: within.supportCentimes / 100,
-    costPerJobMad: costPerJob((upTo ?? within).supportCentimes, jobs.created),
-  };
-}
+/** Minutes → hours with two decimals, as mentoringHoursWithin gives them. */
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 export type ImpactSummary = HeadlineFigures & {
   fundingCommittedMad: number;
@@ -61,16 +42,37 @@ export type ImpactSummary = HeadlineFigures & {
   graduationRate: number | null;
 };
 
-/** Every headline figure of the impact dashboard (DOMAIN.md "Metrics"), for one set of filters. */
+/**
+ * Every headline figure of the impact dashboard (DOMAIN.md "Metrics"), for one set of filters:
+ * the stock figures and everything "up to `to`" in one pass (db/queries/figures-summary.ts); with
+ * `from`, the flows of the period (disbursed, committed, hours, graduation) read beside it.
+ */
 export async function impactSummary(db: Executor, filters: MetricFilters): Promise<ImpactSummary> {
-  const [headline, committed, hours, graduation] = await Promise.all([
-    headlineFigures(db, filters),
-    committedWithin(db, filters),
-    mentoringHoursWithin(db, filters),
-    graduationWithin(db, filters),
+  const [upTo, period] = await Promise.all([
+    figuresUpTo(db, { ...filters, from: undefined }),
+    filters.from
+      ? Promise.all([
+          disbursedWithin(db, filters),
+          committedWithin(db, filters),
+          mentoringHoursWithin(db, filters),
+          graduationWithin(db, filters),
+        ])
+      : null,
   ]);
+  const [disbursed, committed, hours, graduation] = period ?? [
+    { disbursedCentimes: upTo.disbursedCentimes, supportCentimes: upTo.supportCentimes },
+    upTo.committedCentimes,
+    hoursOf(upTo.minutes),
+    graduationFigures(null, upTo.graduated, upTo.withdrawn),
+  ];
   return {
-    ...headline,
+    asOf: filters.to,
+    jobs: upTo.jobs,
+    activeCooperatives: upTo.active,
+    reportingCoverage: upTo.active > 0 ? upTo.reporting / upTo.active : null,
+    fundingDisbursedMad: disbursed.disbursedCentimes / 100,
+    supportDisbursedMad: disbursed.supportCentimes / 100,
+    costPerJobMad: costPerJob(upTo.supportCentimes, upTo.jobs.created),
     fundingCommittedMad: committed / 100,
     mentoringHours: hours,
     graduated: graduation.graduated,

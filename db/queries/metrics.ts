@@ -3,6 +3,20 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../index";
 import { rowsOf } from "../index";
 import { STAGES, cohorts, cooperatives, programs, type Stage } from "../schema";
+import {
+  COMMITTED,
+  SUPPORT,
+  awardedUpTo,
+  heldUpTo,
+  jobsSums,
+  lastCompleteQuarter,
+  paidUpTo,
+  reachedStage,
+  reportedIn,
+  upTo,
+} from "./figure-columns";
+
+export { lastCompleteQuarter } from "./figure-columns";
 
 export type MetricFilters = {
   to: string;
@@ -95,30 +109,6 @@ function toJobsFigures(row: Record<string, unknown>): JobsFigures {
   };
 }
 
-/** A cooperative's latest snapshot's `column` as of `to`: its figures row, or its snapshots when later. */
-function latestAsOf(column: "jobs_total" | "jobs_women" | "jobs_youth", to: string): SQL {
-  const kept = sql.raw(`f.latest_${column.slice(5)}`);
-  return sql`case when f.latest_as_of <= ${to} then ${kept} else (
-    select j.${sql.raw(column)} from jobs_snapshots j
-    where j.cooperative_id = f.cooperative_id and j.as_of <= ${to}
-    order by j.as_of desc, j.id desc limit 1) end`;
-}
-
-/**
- * The jobs figures as aggregates over `cooperatives` joined to its `cooperative_figures` row `f`:
- * latest snapshot (as_of ≤ to) minus baseline, over cooperatives with a baseline dated ≤ `to`.
- */
-function jobsSums(to: string): SQL {
-  const counted = sql`f.base_as_of <= ${to}`;
-  const total = sql`(${latestAsOf("jobs_total", to)} - f.base_total)`;
-  return sql`
-      coalesce(sum(${total}) filter (where ${counted}), 0)::int as created,
-      coalesce(sum(${latestAsOf("jobs_women", to)} - f.base_women) filter (where ${counted}), 0)::int as created_women,
-      coalesce(sum(${latestAsOf("jobs_youth", to)} - f.base_youth) filter (where ${counted}), 0)::int as created_youth,
-      coalesce(sum(${total}) filter (where ${counted} and ${cooperatives.area} = 'rural'), 0)::int as created_rural,
-      coalesce(sum(f.base_total) filter (where ${counted} and ${cooperatives.stage} <> 'withdrawn'), 0)::int as maintained`;
-}
-
 /** Stock figures as of `to`, in one pass over the filtered cooperatives' figures rows. */
 export async function jobsAsOf(db: Executor, filters: MetricFilters): Promise<JobsFigures> {
   const result = await db.execute(sql`
@@ -127,30 +117,6 @@ export async function jobsAsOf(db: Executor, filters: MetricFilters): Promise<Jo
     where ${cooperativeFilter(filters)} and f.base_as_of <= ${filters.to}
   `);
   return toJobsFigures(rowsOf<Record<string, unknown>>(result)[0] ?? {});
-}
-
-/** Last day of the latest quarter that ended on or before `to`, and that quarter's first day. */
-export function lastCompleteQuarter(to: string): { start: string; end: string } {
-  const [y, m, d] = to.split("-").map(Number) as [number, number, number];
-  const quarterEndMonth = Math.ceil(m / 3) * 3;
-  const endOfThisQuarter = new Date(Date.UTC(y, quarterEndMonth, 0));
-  const isQuarterEnd =
-    endOfThisQuarter.getUTCMonth() + 1 === m && endOfThisQuarter.getUTCDate() === d;
-  const end = isQuarterEnd ? endOfThisQuarter : new Date(Date.UTC(y, quarterEndMonth - 3, 0));
-  const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 2, 1));
-  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
-}
-
-/**
- * A snapshot dated within the quarter, for the cooperative `id` whose figures are `f`: its
- * latest snapshot answers unless it is dated after the quarter (then the snapshots are read).
- */
-function reportedIn(quarter: { start: string; end: string }, id: SQL): SQL {
-  return sql`case
-    when f.latest_as_of is null or f.latest_as_of < ${quarter.start} then false
-    when f.latest_as_of <= ${quarter.end} then true
-    else exists (select 1 from jobs_snapshots s where s.cooperative_id = ${id}
-      and s.as_of between ${quarter.start} and ${quarter.end}) end`;
 }
 
 /** Active cooperatives, and the share of them with a snapshot in the last complete quarter before `to`. */
@@ -172,28 +138,7 @@ export async function activeAndCoverage(
   return { active, coverage: active > 0 ? Number(row?.reporting ?? 0) / active : null };
 }
 
-/** Support disbursed (DOMAIN.md): grants, prizes and in-kind support, own contribution excluded. */
-const SUPPORT = sql`a.kind in ('grant', 'prize', 'in_kind') and a.source <> 'own_contribution'`;
-const COMMITTED = sql`a.status in ('approved', 'disbursing', 'completed')`;
-
 export type DisbursedFigures = { disbursedCentimes: number; supportCentimes: number };
-
-/**
- * Up to `to` with no lower bound (the default period, and cost per job's numerator), a total of
- * `cooperative_figures` where it holds up to `to` (its last dated row is not after `to`), else
- * the cooperative's own rows summed (`fallback`, a correlated subquery on `cooperatives`).
- */
-function upTo(total: SQL, lastOn: SQL, filters: MetricFilters, fallback: SQL): SQL {
-  return sql`coalesce(sum(case when ${lastOn} is null or ${lastOn} <= ${filters.to}
-    then ${total} else ${fallback} end), 0)`;
-}
-
-function paidUpTo(filters: MetricFilters, condition: SQL = sql`true`): SQL {
-  return sql`(select coalesce(sum(d.amount_mad), 0) from disbursements d
-    join funding_awards a on a.id = d.award_id
-    where a.cooperative_id = ${cooperatives.id} and d.status = 'disbursed'
-      and d.disbursed_on <= ${filters.to} and ${condition})`;
-}
 
 /** Flow figures: disbursements dated within [from, to]; support = grants, prizes, in kind, own contribution excluded. */
 export async function disbursedWithin(
@@ -314,8 +259,6 @@ const centimes = (value: unknown) => Math.round(Number(value ?? 0));
 
 /** Funding committed: amounts of approved, disbursing or completed awards awarded in [from, to], in centimes. */
 export async function committedWithin(db: Executor, filters: MetricFilters): Promise<number> {
-  const ownAwards = sql`(select coalesce(sum(a.amount_mad), 0) from funding_awards a
-    where a.cooperative_id = ${cooperatives.id} and ${COMMITTED} and a.awarded_on <= ${filters.to})`;
   const result = filters.from
     ? await db.execute(sql`
     select coalesce(sum(a.amount_mad), 0) * 100 as committed
@@ -324,7 +267,7 @@ export async function committedWithin(db: Executor, filters: MetricFilters): Pro
     where ${COMMITTED} and ${within(sql`a.awarded_on`, filters)} and ${cooperativeFilter(filters)}
   `)
     : await db.execute(sql`
-    select ${upTo(sql`f.committed_mad`, sql`f.last_committed_on`, filters, ownAwards)} * 100 as committed
+    select ${upTo(sql`f.committed_mad`, sql`f.last_committed_on`, filters, awardedUpTo(filters))} * 100 as committed
     from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
     where ${cooperativeFilter(filters)}
   `);
@@ -333,8 +276,6 @@ export async function committedWithin(db: Executor, filters: MetricFilters): Pro
 
 /** Mentoring hours: Σ durations of sessions held in [from, to]. */
 export async function mentoringHoursWithin(db: Executor, filters: MetricFilters): Promise<number> {
-  const ownSessions = sql`(select coalesce(sum(s.duration_minutes), 0) from mentoring_sessions s
-    where s.cooperative_id = ${cooperatives.id} and s.held_on <= ${filters.to})`;
   const result = filters.from
     ? await db.execute(sql`
     select coalesce(sum(s.duration_minutes), 0)::bigint as minutes
@@ -343,7 +284,7 @@ export async function mentoringHoursWithin(db: Executor, filters: MetricFilters)
     where ${within(sql`s.held_on`, filters)} and ${cooperativeFilter(filters)}
   `)
     : await db.execute(sql`
-    select ${upTo(sql`f.session_minutes`, sql`f.last_held_on`, filters, ownSessions)}::bigint as minutes
+    select ${upTo(sql`f.session_minutes`, sql`f.last_held_on`, filters, heldUpTo(filters))}::bigint as minutes
     from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
     where ${cooperativeFilter(filters)}
   `);
@@ -388,12 +329,7 @@ export async function graduationByCohort(
         and ${within(sql`sc.changed_on`, filters)} and ${cooperativeFilter(filters)}
       order by sc.cooperative_id, sc.changed_on desc, sc.id desc`
         : sql`
-      select case when f.exit_on <= ${filters.to} then f.exit_stage else (
-          select sc.to_stage from stage_changes sc
-          where sc.cooperative_id = f.cooperative_id and sc.to_stage in ('graduated', 'withdrawn')
-            and sc.changed_on <= ${filters.to}
-          order by sc.changed_on desc, sc.id desc limit 1
-        ) end as to_stage, ${cooperatives.cohortId} as cohort_id
+      select ${reachedStage(filters.to)} as to_stage, ${cooperatives.cohortId} as cohort_id
       from ${cooperatives} join cooperative_figures f on f.cooperative_id = ${cooperatives.id}
       where f.exit_on is not null and ${cooperativeFilter(filters)}`
     }

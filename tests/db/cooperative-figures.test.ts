@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
+import { figuresUpTo } from "@/db/queries/figures-summary";
 import {
   activeAndCoverage,
   committedWithin,
@@ -221,6 +222,22 @@ describe("cooperative_figures (kept by triggers)", () => {
           graduationWithin(t.db, filters),
         ]);
         const label = `${to} ${province ?? "all"}`;
+        const [onePass, active] = await Promise.all([
+          figuresUpTo(t.db, filters),
+          activeAndCoverage(t.db, filters),
+        ]);
+        expect({ label, ...onePass }).toEqual({
+          label,
+          jobs,
+          active: active.active,
+          reporting: Math.round((active.coverage ?? 0) * active.active),
+          disbursedCentimes: money.disbursedCentimes,
+          supportCentimes: money.supportCentimes,
+          committedCentimes: committed,
+          minutes: Number(expected.minutes),
+          graduated: graduation.graduated,
+          withdrawn: graduation.withdrawn,
+        });
         expect({ label, ...jobs }).toMatchObject({
           label,
           created: expected.created,
