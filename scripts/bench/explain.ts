@@ -77,7 +77,7 @@ async function main() {
       );
     }
     captured.length = 0;
-    const { query } = parseImpactQuery(new URLSearchParams());
+    const { query } = parseImpactQuery(new URLSearchParams(process.env.IMPACT_QUERY ?? ""));
     await impactSummary(db, impactFilters(query, { today: todayIso(), scope: sql`true` }));
     console.log("\nimpact summary (GET /api/impact/summary, no filters), statement by statement:");
     for (const statement of [...captured]) {
