@@ -16,6 +16,7 @@ import { impactQueryString, type ImpactQuery } from "@/lib/metrics";
 import type { ChartDataset, ValueFormat } from "../datasets";
 import { Chart } from "./chart";
 import { CHART_SPECS, chartHeight } from "./chart-specs";
+import { SHOWN_ROWS, largestRows } from "./largest-rows";
 
 /**
  * One chart of the dashboard: its title, the chart (loaded in the browser), the same figures as
@@ -48,6 +49,9 @@ export async function ChartCard({
   const empty =
     dataset.rows.length === 0 ||
     dataset.rows.every((row) => spec.series.every((s) => !row.values[s.key]));
+  // At national scale a chart by cohort has hundreds of rows: a page for a phone shows the
+  // largest, and says where the rest is.
+  const rows = print ? dataset.rows : largestRows(dataset.rows, spec.series[0]!.key, SHOWN_ROWS);
   const download = (format: "csv" | "xlsx") =>
     `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
   const titleId = `chart-${key}-title`;
@@ -72,7 +76,7 @@ export async function ChartCard({
             </TableCell>
           </TableRow>
         )}
-        {dataset.rows.map((row) => (
+        {rows.map((row) => (
           <TableRow key={row.id ?? "none"} data-key={row.id ?? ""}>
             <TableHead scope="row" className="font-normal whitespace-normal">
               {row.href && !print ? (
@@ -125,11 +129,19 @@ export async function ChartCard({
               name: t(`columns.${s.key}`),
               format: formatOf(s.key),
             }))}
-            data={dataset.rows.map((row) => ({ label: row.label, href: row.href, ...row.values }))}
+            data={rows.map((row) => ({ label: row.label, href: row.href, ...row.values }))}
             locale={locale}
             rtl={direction(locale) === "rtl"}
-            height={chartHeight(key, dataset.rows.length)}
+            height={chartHeight(key, rows.length)}
           />
+        )}
+        {rows.length < dataset.rows.length && (
+          <p className="text-sm text-muted-foreground" data-testid={`chart-${key}-partial`}>
+            {t("rowsShown", {
+              shown: formatNumber(locale, rows.length),
+              total: formatNumber(locale, dataset.rows.length),
+            })}
+          </p>
         )}
         {print ? (
           table
