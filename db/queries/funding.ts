@@ -112,7 +112,9 @@ export async function createAward(
           params.access,
         ),
       )
-      .for("share");
+      // The lock the award's cooperative_figures trigger takes (migration 0006), taken first: a
+      // share lock here would deadlock two awards recorded at once for one cooperative.
+      .for("no key update");
     if (!coop) return { ok: false, reason: "not_found" } as const;
     let programId: number | null = null;
     if (program) {

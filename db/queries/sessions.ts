@@ -75,13 +75,19 @@ function auditView(row: typeof mentoringSessions.$inferSelect) {
   };
 }
 
-/** A live cooperative within `access`, share-locked so it cannot be archived under the write. */
+/**
+ * A live cooperative within `access`, locked so it cannot be archived under the write. The lock
+ * is the one the cooperative_figures trigger takes when the session is written (FOR NO KEY
+ * UPDATE, migration 0006), taken first: with FOR SHARE here, two sessions logged at once for one
+ * cooperative each held a share lock the other's trigger waited for, a deadlock (40P01, a 500)
+ * that `npm run loadtest` hit on PostgreSQL. Now the second waits here for the first to commit.
+ */
 async function reachable(tx: Executor, access: SQL, cooperativeId: number): Promise<boolean> {
   const [coop] = await tx
     .select({ id: cooperatives.id })
     .from(cooperatives)
     .where(and(eq(cooperatives.id, cooperativeId), isNull(cooperatives.archivedAt), access))
-    .for("share");
+    .for("no key update");
   return Boolean(coop);
 }
 

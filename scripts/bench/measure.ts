@@ -1,5 +1,5 @@
 import zlib from "node:zlib";
-import autocannon, { type Result } from "autocannon";
+import autocannon, { type Options, type Result } from "autocannon";
 import { type Measurement, summarize } from "./stats";
 
 export type Probe =
@@ -18,16 +18,57 @@ export async function probe(url: string, cookie: string): Promise<Probe> {
   return { kind: "ok", body, contentType: response.headers.get("content-type") ?? "" };
 }
 
-type Tally = { latencies: number[]; non2xx: number };
+/** One autocannon run: every response's status and the time of each 2xx, errors and timeouts. */
+export type Load = {
+  latencies: number[];
+  /** Responses by HTTP status. */
+  statuses: Map<number, number>;
+  non2xx: number;
+  /** Connection errors (refused, reset), timeouts not included. */
+  errors: number;
+  timeouts: number;
+  seconds: number;
+};
 
-function run(url: string, cookie: string, connections: number, seconds: number, tally?: Tally) {
-  return new Promise<Result>((resolve, reject) => {
+export type LoadOptions = {
+  connections: number;
+  duration: number;
+  /** Seconds before autocannon gives a request up (autocannon's default: 10). */
+  timeout?: number;
+  method?: string;
+  headers?: Record<string, string>;
+  /** Per-request setup (a new body each time) and response hook, as autocannon takes them. */
+  requests?: Options["requests"];
+};
+
+/** `connections` clients sending requests one after another to `url` for `duration` seconds. */
+export function load(url: string, options: LoadOptions): Promise<Load> {
+  const tally: Load = {
+    latencies: [],
+    statuses: new Map(),
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    seconds: 0,
+  };
+  const started = performance.now();
+  return new Promise<Load>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, headers: { cookie }, timeout: 30 },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      // Keys left undefined would override autocannon's defaults: only the ones given are passed.
+      Object.fromEntries(
+        Object.entries({ url, ...options }).filter(([, value]) => value !== undefined),
+      ) as Options,
+      (error, result: Result) => {
+        if (error) return reject(error);
+        tally.seconds = (performance.now() - started) / 1000;
+        // autocannon counts a timeout as an error too.
+        tally.errors = result.errors - result.timeouts;
+        tally.timeouts = result.timeouts;
+        resolve(tally);
+      },
     );
     instance.on("response", (_client, status, _bytes, ms) => {
-      if (!tally) return;
+      tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
       if (status >= 200 && status < 300) tally.latencies.push(ms);
       else tally.non2xx++;
     });
@@ -43,13 +84,12 @@ export async function measure(
   cookie: string,
   options: { connections: number; warmup: number; duration: number },
 ): Promise<Measurement> {
-  if (options.warmup > 0) await run(url, cookie, options.connections, options.warmup);
-  const tally: Tally = { latencies: [], non2xx: 0 };
-  const started = performance.now();
-  const result = await run(url, cookie, options.connections, options.duration, tally);
-  const seconds = (performance.now() - started) / 1000;
-  return summarize(tally.latencies, seconds, {
-    errors: result.errors + result.timeouts,
+  const run = (duration: number) =>
+    load(url, { connections: options.connections, duration, headers: { cookie }, timeout: 30 });
+  if (options.warmup > 0) await run(options.warmup);
+  const tally = await run(options.duration);
+  return summarize(tally.latencies, tally.seconds, {
+    errors: tally.errors + tally.timeouts,
     non2xx: tally.non2xx,
   });
 }
@@ -57,7 +97,9 @@ export async function measure(
 /** The JavaScript files a page's HTML loads with `<script src>`, same origin only. */
 export function scriptSources(html: string): string[] {
   const sources = new Set<string>();
-  for (const match of html.matchAll(/<script\b[^>]*?\bsrc="([^"]+)"/g)) {
+  for (const match of html.matchAll(/<script\b[^>]*?\bsrc="([^"]+)"[^>]*>/g)) {
+    // `nomodule` scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+    if (/\bnomodule\b/i.test(match[0])) continue;
     const src = match[1]!.replace(/&amp;/g, "&");
     if (src.startsWith("/")) sources.add(src);
   }

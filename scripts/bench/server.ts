@@ -52,8 +52,10 @@ export function ensureBuild(options: {
   /** Serve the existing build even if the sources changed since. */
   reuse: boolean;
   snapshot: boolean;
+  /** Where the snapshot goes (default SNAPSHOT_DIR): a tool of its own keeps its own copy. */
+  snapshotDir?: string;
 }): string {
-  const dir = options.snapshot ? path.resolve(SNAPSHOT_DIR) : process.cwd();
+  const dir = options.snapshot ? path.resolve(options.snapshotDir ?? SNAPSHOT_DIR) : process.cwd();
   const buildId = path.join(dir, options.distDir, "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const current = options.reuse || !SOURCES.some((entry) => newestChange(entry) > built);
@@ -99,7 +101,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Server = { url: string; stop: () => Promise<void> };
+export type Server = { url: string; pid: number | undefined; stop: () => Promise<void> };
 
 async function waitUntilHealthy(
   url: string,
@@ -120,13 +122,20 @@ async function waitUntilHealthy(
   throw new Error(`The server at ${url} did not answer /api/health within ${timeoutMs / 1000} s`);
 }
 
-/** `next start` of the build in `distDir` against `databaseUrl`, in a process group of its own. */
+/**
+ * `next start` of the build in `distDir` against `databaseUrl` (or, without one, the embedded
+ * database in `dataDir`), in a process group of its own.
+ */
 export async function startServer(options: {
-  databaseUrl: string;
+  databaseUrl: string | undefined;
+  /** The embedded database's DATA_DIR, used when there is no databaseUrl. */
+  dataDir?: string;
   distDir: string;
   cwd: string;
+  /** Default: a free port. */
+  port?: number;
 }): Promise<Server> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: options.cwd,
@@ -135,6 +144,7 @@ export async function startServer(options: {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
+      ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
       NEXT_DIST_DIR: options.distDir,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
@@ -158,5 +168,5 @@ export async function startServer(options: {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, pid: child.pid, stop };
 }

@@ -84,6 +84,13 @@ describe("scriptSources", () => {
       "/_next/static/chunks/b.js?dpl=1&v=2",
     ]);
   });
+
+  it("leaves out nomodule scripts, which browsers that run modules never fetch", () => {
+    const html =
+      '<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="n"></script>' +
+      '<script src="/_next/static/chunks/main.js" async="" nonce="n"></script>';
+    expect(scriptSources(html)).toEqual(["/_next/static/chunks/main.js"]);
+  });
 });
 
 describe("CookieJar", () => {
