@@ -28,6 +28,13 @@ function blank(value: unknown): unknown {
   return trimmed === "" ? undefined : trimmed;
 }
 
+/** Free text is kept as written (Arabic digits too): trimmed, blank is absent. */
+function blankText(value: unknown): unknown {
+  if (typeof value !== "string") return value ?? undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
 const number = z
   .number({ error: (issue) => (issue.input === undefined ? "required" : "notANumber") })
   .refine((n) => Number.isFinite(n), { error: "notANumber" })
@@ -62,8 +69,8 @@ export const jobsSnapshotSchema = z
     jobs_youth: count,
     jobs_seasonal: z.preprocess((v) => blank(v) ?? "0", count),
     members_total: optionalCount,
-    source: z.preprocess(blank, text(200)),
-    notes: z.preprocess(blank, text(1000).optional()).transform((v) => v ?? null),
+    source: z.preprocess(blankText, text(200)),
+    notes: z.preprocess(blankText, text(1000).optional()).transform((v) => v ?? null),
   })
   .superRefine(
     (value, ctx) => {

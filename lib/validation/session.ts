@@ -79,9 +79,16 @@ const day = isoDate({ from: "2000-01-01" });
 export const pastDate = z.preprocess(blank, pastDay({ from: "2000-01-01" }));
 const optionalDate = z.preprocess(blank, day.optional()).transform((v) => v ?? null);
 
+/** Free text is kept as written (Arabic digits too): trimmed, blank is absent. */
+function blankText(value: unknown): unknown {
+  if (typeof value !== "string") return blank(value);
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
 /** Text the database can store (no NUL, no lone surrogate); blank is null. */
 const optionalText = (max: number) =>
-  z.preprocess(blank, text(max).optional()).transform((v) => v ?? null);
+  z.preprocess(blankText, text(max).optional()).transform((v) => v ?? null);
 
 export const idSchema = z.preprocess(
   blank,

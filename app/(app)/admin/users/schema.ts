@@ -8,7 +8,8 @@ import { isStorableText } from "@/lib/validation/common";
 const userId = z.coerce
   .number({ error: "invalid" })
   .int({ error: "invalid" })
-  .positive({ error: "invalid" });
+  .positive({ error: "invalid" })
+  .max(2_147_483_647, { error: "invalid" });
 const role = z.enum(ROLES, { error: "roleInvalid" });
 
 export const createUserSchema = z.object({
