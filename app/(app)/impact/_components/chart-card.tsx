@@ -50,8 +50,11 @@ export async function ChartCard({
     dataset.rows.length === 0 ||
     dataset.rows.every((row) => spec.series.every((s) => !row.values[s.key]));
   // At national scale a chart by cohort has hundreds of rows: a page for a phone shows the
-  // largest, and says where the rest is.
-  const rows = print ? dataset.rows : largestRows(dataset.rows, spec.series[0]!.key, SHOWN_ROWS);
+  // largest, and says where the rest is. A time series keeps every quarter.
+  const rows =
+    print || key === "quarterly"
+      ? dataset.rows
+      : largestRows(dataset.rows, spec.series[0]!.key, SHOWN_ROWS);
   const download = (format: "csv" | "xlsx") =>
     `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
   const titleId = `chart-${key}-title`;

@@ -1,5 +1,5 @@
 /** Rows drawn and tabled on screen; the downloads (and the printed report) have every row. */
-export const SHOWN_ROWS = 40;
+export const SHOWN_ROWS = 15;
 
 /** The `limit` rows largest by `key`, kept in their original order. */
 export function largestRows<T extends { values: Record<string, number | null> }>(
