@@ -1,13 +1,15 @@
 import "server-only";
-import { and, eq, isNull, or, gte, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { openOn } from "@/db/queries/assignments";
 import { findActiveUser, type SessionUser } from "@/db/queries/users";
 import { cooperatives, mentorAssignments, mentoringSessions, type Role } from "@/db/schema";
 import { authOptions } from "./auth";
+import { todayIso } from "./dates";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 
 export type Viewer = SessionUser;
@@ -52,12 +54,17 @@ export function canSeeContacts(viewer: Viewer): boolean {
   return viewer.role === "admin" || viewer.role === "staff" || viewer.role === "mentor";
 }
 
-/** Cooperatives a mentor is assigned to today (an open assignment). */
+/**
+ * Cooperatives a mentor is assigned to today (an assignment not ended, or starting later so the
+ * mentor can prepare: db/queries/assignments.ts openOn). "Today" is Casablanca's date, not the
+ * database server's (PostgreSQL's current_date is UTC here: an assignment ending on a day ended
+ * an hour early, or late, around midnight).
+ */
 export function assignedTo(mentorId: number): SQL {
   return sql`exists (select 1 from ${mentorAssignments} where ${and(
     eq(mentorAssignments.cooperativeId, cooperatives.id),
     eq(mentorAssignments.mentorId, mentorId),
-    or(isNull(mentorAssignments.endOn), gte(mentorAssignments.endOn, sql`current_date`)),
+    openOn(todayIso()),
   )})`;
 }
 

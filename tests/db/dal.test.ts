@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { useConnection } from "@/db";
 import { cooperatives, mentorAssignments, users } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
@@ -121,6 +122,39 @@ describe("lib/dal", () => {
     expect(await visible("mentor")).toEqual(["assigned"]);
     expect(await visible("staff")).toEqual(["assigned", "ended", "other"]);
     expect(await visible("official")).toEqual(["assigned", "ended", "other"]);
+  });
+
+  it("ends an assignment at midnight in Casablanca, not at the database's midnight", async () => {
+    const [row] = await t.db
+      .insert(mentorAssignments)
+      .values({
+        mentorId: id.mentor!,
+        cooperativeId: id.other!,
+        startOn: "2026-01-01",
+        endOn: "2026-06-30",
+      })
+      .returning({ id: mentorAssignments.id });
+    const seesOther = async (utc: string) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(utc) });
+      try {
+        signInAs("mentor");
+        const viewer = await verifySession();
+        const rows = await t.db
+          .select({ name: cooperatives.name })
+          .from(cooperatives)
+          .where(cooperativeScope(viewer));
+        return rows.some((r) => r.name === "other");
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    try {
+      // Casablanca is UTC+1 outside Ramadan: 22:30 UTC is still June 30 there, 23:30 is July 1.
+      expect(await seesOther("2026-06-30T22:30:00Z")).toBe(true);
+      expect(await seesOther("2026-06-30T23:30:00Z")).toBe(false);
+    } finally {
+      await t.db.delete(mentorAssignments).where(eq(mentorAssignments.id, row!.id));
+    }
   });
 
   it("shows contacts to admin, staff and mentors, never to officials", async () => {
