@@ -1,5 +1,6 @@
 import "server-only";
 import "@/lib/zod";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db";
 import {
@@ -56,30 +57,43 @@ export async function authenticate(
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const ip = input.ip ?? null;
-  const throttle = await signInThrottle(db, { email, ip, limits });
-  const user = await findUserByEmail(db, email);
-  if (throttle.blocked) {
-    const retryAfterMinutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
-    await recordThrottledSignIn(db, {
-      email,
-      userId: user?.id ?? null,
-      ip,
-      scope: throttle.scope,
-      retryAfterMinutes,
-    });
-    throw new SignInThrottledError(throttle.scope, retryAfterMinutes);
-  }
-  if (!user) {
-    await burnVerification(password);
-    await recordSignIn(db, { email, userId: null, success: false, ip });
-    return null;
-  }
-  const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid || !user.active) {
-    await recordSignIn(db, { email, userId: user.id, success: false, ip });
-    return null;
-  }
-  await recordSignIn(db, { email, userId: user.id, success: true, ip });
+  // Check, verify and record under one lock per email, in one transaction: two attempts at once
+  // one failure short of the limit would otherwise both be let through. A refusal is recorded
+  // inside and thrown outside, so the rollback of a throw cannot take its record with it.
+  const outcome = await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:${email.trim().toLowerCase()}`}, 0))`,
+    );
+    const throttle = await signInThrottle(tx, { email, ip, limits });
+    const user = await findUserByEmail(tx, email);
+    if (throttle.blocked) {
+      const retryAfterMinutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
+      await recordThrottledSignIn(tx, {
+        email,
+        userId: user?.id ?? null,
+        ip,
+        scope: throttle.scope,
+        retryAfterMinutes,
+      });
+      return { kind: "throttled", scope: throttle.scope, retryAfterMinutes } as const;
+    }
+    if (!user) {
+      await burnVerification(password);
+      await recordSignIn(tx, { email, userId: null, success: false, ip });
+      return { kind: "failed" } as const;
+    }
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (!valid || !user.active) {
+      await recordSignIn(tx, { email, userId: user.id, success: false, ip });
+      return { kind: "failed" } as const;
+    }
+    await recordSignIn(tx, { email, userId: user.id, success: true, ip });
+    return { kind: "signed-in", user } as const;
+  });
+  if (outcome.kind === "throttled")
+    throw new SignInThrottledError(outcome.scope, outcome.retryAfterMinutes);
+  if (outcome.kind === "failed") return null;
+  const { user } = outcome;
   const chosen = isLocale(input.locale) ? input.locale : null;
   if (chosen && chosen !== user.locale) await setUserLocale(db, user.id, chosen);
   return {

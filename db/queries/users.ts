@@ -65,7 +65,7 @@ export async function findActiveUser(
 }
 
 export async function recordSignIn(
-  db: Database,
+  db: Executor,
   input: { email: string; userId: number | null; success: boolean; ip: string | null },
 ): Promise<void> {
   await db.transaction(async (tx) => {

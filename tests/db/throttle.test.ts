@@ -16,7 +16,7 @@ const ids = new Map<string, number>();
 beforeAll(async () => {
   t = await createTestDatabase();
   const passwordHash = await hashPassword(PASSWORD);
-  const emails = ["reset", "known", "window", "office", "sprayed", "other"].map(
+  const emails = ["reset", "known", "window", "office", "sprayed", "other", "racer"].map(
     (name) => `${name}@example.test`,
   );
   const rows = await t.db
@@ -227,5 +227,22 @@ describe("sign-in throttling per address", () => {
     await failures("loose@example.test", 1, 5, ip);
     const address = await signInThrottle(t.db, { email: "fresh@example.test", ip, limits });
     expect(address.blocked && address.scope).toBe("address");
+  });
+});
+
+describe("sign-in throttling under concurrent attempts", () => {
+  it("lets exactly one of five simultaneous attempts through at one failure below the limit", async () => {
+    const email = "racer@example.test";
+    await failures(email, 9, 30, "198.18.0.77");
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => attempt(email, "wrong guess", "198.18.0.77")),
+    );
+    const refused = results.filter(
+      (r) => r.status === "rejected" && r.reason instanceof SignInThrottledError,
+    ).length;
+    const checked = results.filter((r) => r.status === "fulfilled" && r.value === null).length;
+    expect({ checked, refused }).toEqual({ checked: 1, refused: 4 });
+    expect(await attemptsOf(email)).toBe(10);
+    await refusal(attempt(email, PASSWORD, "198.18.0.77"));
   });
 });
