@@ -1,19 +1,5 @@
 import "server-only";
 
-/** Cross-site posts are refused: the Origin must name the host the request was sent to. */
-export function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return [forwarded, request.headers.get("host") ?? new URL(request.url).host].includes(host);
-}
-
 /** A browser posting the plain HTML form (no JavaScript) is sent back to a page. */
 export function wantsPage(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html");

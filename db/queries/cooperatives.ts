@@ -125,7 +125,8 @@ const NULLABLE_SORTS: ReadonlySet<string> = new Set([
   "registered_on",
 ]);
 
-function escapeLike(text: string): string {
+/** `text` as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -5,6 +5,7 @@ import type { PersonSelector } from "@/lib/validation/people";
 import type { Database, Executor } from "../index";
 import { cooperatives, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
+import { escapeLike, nameMatches } from "./cooperatives";
 
 /** A refusal the admin can act on; `code` is a key of the `people.errors` catalog namespace. */
 export class PeopleError extends Error {
@@ -37,7 +38,6 @@ export type UserHit = {
 
 const SEARCH_LIMIT = 50;
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 const folded = (column: Column, q: string) =>
   sql`hadina_fold(coalesce(${column}, '')) like '%' || hadina_fold(${escapeLike(q)}) || '%'`;
 const lowerLike = (column: Column, q: string) =>
@@ -94,10 +94,7 @@ export async function searchPeople(
           folded(cooperatives.address, q),
           lowerLike(cooperatives.email, q),
           phoneLike(cooperatives.phone),
-          and(
-            eq(cooperatives.legalForm, "auto_entrepreneur"),
-            sql`${cooperatives.searchText} like '%' || hadina_fold(${escapeLike(q)}) || '%'`,
-          ),
+          and(eq(cooperatives.legalForm, "auto_entrepreneur"), nameMatches(q)),
         ),
       )
       .orderBy(asc(cooperatives.contactName), asc(cooperatives.id))

@@ -11,7 +11,7 @@ import { currentLocale } from "@/lib/i18n/server";
 import { fundingQuery, parseFundingFilters } from "@/lib/validation/funding";
 import { LedgerFilters } from "./_components/filters";
 import { LedgerTable } from "./_components/ledger-table";
-import { LedgerPagination } from "./_components/pagination";
+import { PageLinks } from "@/components/pagination";
 import { ReleasableList } from "./_components/releasable-list";
 import { FundingTotals } from "./_components/totals";
 
@@ -95,7 +95,13 @@ export default async function FundingPage({
             })}`}
         </p>
         <LedgerTable viewer={viewer} rows={page.rows} />
-        <LedgerPagination filters={filters} total={page.total} pageSize={PAGE_SIZE} />
+        <PageLinks
+          page={filters.page}
+          total={page.total}
+          pageSize={PAGE_SIZE}
+          href={(page) => `/funding${fundingQuery(filters, { page: page > 1 ? page : undefined })}`}
+          namespace="funding.ledger"
+        />
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { milestonesQuery, parseMilestoneFilters } from "@/lib/validation/milestone";
 import { MilestoneFiltersForm } from "./_components/filters";
-import { MilestonePagination } from "./_components/pagination";
+import { PageLinks } from "@/components/pagination";
 import { MilestonesTable } from "./_components/milestones-table";
 
 const PAGE_SIZE = 50;
@@ -117,7 +117,15 @@ export default async function MilestonesPage({
           })}`}
       </p>
       <MilestonesTable rows={page.rows} />
-      <MilestonePagination filters={filters} total={page.total} pageSize={PAGE_SIZE} />
+      <PageLinks
+        page={filters.page}
+        total={page.total}
+        pageSize={PAGE_SIZE}
+        href={(page) =>
+          `/milestones${milestonesQuery(filters, { page: page > 1 ? page : undefined })}`
+        }
+        namespace="milestones.list"
+      />
     </div>
   );
 }

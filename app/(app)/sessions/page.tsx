@@ -17,7 +17,7 @@ import {
 import { formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { parseSessionFilters, sessionQuery } from "@/lib/validation/session";
-import { SessionPagination } from "./_components/pagination";
+import { PageLinks } from "@/components/pagination";
 import { SessionFilters } from "./_components/session-filters";
 import { SessionItems } from "./_components/session-items";
 
@@ -94,7 +94,13 @@ export default async function SessionsPage({
       ) : (
         <SessionItems viewer={viewer} sessions={page.rows} />
       )}
-      <SessionPagination filters={filters} total={page.total} pageSize={PAGE_SIZE} />
+      <PageLinks
+        page={filters.page}
+        total={page.total}
+        pageSize={PAGE_SIZE}
+        href={(page) => `/sessions${sessionQuery(filters, { page: page > 1 ? page : undefined })}`}
+        namespace="sessions.list"
+      />
     </div>
   );
 }

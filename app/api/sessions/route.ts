@@ -2,7 +2,8 @@ import { revalidatePath } from "next/cache";
 import { logSession } from "@/app/(app)/sessions/log";
 import { authorize } from "@/lib/dal";
 import { ForbiddenError, NotFoundError, UnauthorizedError, errorResponse } from "@/lib/errors";
-import { readBody, sameOrigin } from "@/lib/upload";
+import { readBody } from "@/lib/upload";
+import { isSameOrigin } from "@/lib/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ async function readJson(request: Request): Promise<Record<string, unknown> | nul
  */
 export async function POST(request: Request) {
   try {
-    if (!sameOrigin(request)) throw new ForbiddenError();
+    if (!isSameOrigin(request)) throw new ForbiddenError();
     const body = await readJson(request);
     if (!body) return Response.json({ error: "bad_request" }, { status: 400 });
     const viewer = await authorize();

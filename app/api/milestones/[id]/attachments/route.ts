@@ -3,7 +3,8 @@ import { addMilestoneAttachment, type UploadResult } from "@/db/queries/attachme
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments";
 import { authorize, cooperativeAccess } from "@/lib/dal";
 import { errorResponse } from "@/lib/errors";
-import { readBody, sameOrigin, wantsPage } from "@/lib/upload";
+import { readBody, wantsPage } from "@/lib/upload";
+import { isSameOrigin } from "@/lib/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +44,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   };
   const failure = (reason: Failure) => answer(reason, STATUS[reason], { error: reason });
   try {
-    if (!sameOrigin(request)) return failure("forbidden");
+    if (!isSameOrigin(request)) return failure("forbidden");
     if (milestoneId === null) return failure("bad_request");
     const viewer = await authorize("admin", "staff", "mentor");
     const body = await readBody(request, MAX_BODY_BYTES);
