@@ -53,6 +53,8 @@ export type BackupReader = {
   header: BackupHeader;
   /** Walks every table section to the last line, checking counts and order; returns the row total. */
   sections(open: OpenSection): Promise<number>;
+  /** Reads what is left of the file, to the gzip checksum: throws a BackupFileError if damaged. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -66,7 +68,12 @@ export async function openBackup(file: Readable): Promise<BackupReader> {
     const first = await lines.next();
     if (first.done) throw new BackupFileError("The backup file is empty.");
     const header = parseHeader(parseLine(first.value.text, 1));
-    return { header, sections: (open) => walk(lines, header, open), close };
+    const drain = async () => {
+      while (!(await lines.next()).done) {
+        // nothing to keep: only the decompression's own checks matter here
+      }
+    };
+    return { header, sections: (open) => walk(lines, header, open), drain, close };
   } catch (error) {
     await close();
     throw error;

@@ -166,13 +166,21 @@ export async function restoreBackup(db: Database, file: Readable): Promise<Resto
     const occupied = await tablesWithRows(db);
     if (occupied.length > 0) throw new TargetNotEmptyError(occupied);
     const plan = planMigrations(local, header.migrations, await appliedMigrations(db));
-    const rows = await db.transaction(async (tx) => {
-      await applyMigrations(tx, plan.before);
-      const loaded = await loadRows(tx, reader);
-      await resetSequences(tx, header);
-      await applyMigrations(tx, plan.after);
-      return loaded;
-    });
+    const rows = await db
+      .transaction(async (tx) => {
+        await applyMigrations(tx, plan.before);
+        const loaded = await loadRows(tx, reader);
+        await resetSequences(tx, header);
+        await applyMigrations(tx, plan.after);
+        return loaded;
+      })
+      .catch(async (error: unknown) => {
+        // A damaged gzip stream can decompress into wrong values before its checksum fails at
+        // the end: when the database refuses a row, read the rest of the file, and say the file
+        // is damaged if it is (the real cause), rather than the row's error.
+        if (!(error instanceof BackupFileError)) await reader.drain();
+        throw error;
+      });
     const schema: LocalMigration | undefined = local[header.migrations.length - 1];
     return { tables: header.tables.length, rows, schema: schema?.tag ?? null };
   } finally {
