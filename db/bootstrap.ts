@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { closeDb, getDb, getDriver, type Driver } from "./index";
 import { runMigrations } from "./migrate";
+import { clearFigureCache } from "./queries/figure-cache";
 import { users } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./seed/demo";
 import { seedReference } from "./seed/reference";
@@ -22,6 +23,8 @@ export async function prepareDatabase(options: {
     const driver = await getDriver();
     await runMigrations(db, driver);
     await seedReference(db);
+    // A new build may compute a figure differently: figures kept by the last one are dropped.
+    await clearFigureCache(db);
     const wantsDemo = options.seedDemo === "if-empty" || driver === "pglite";
     const [row] = await db.select({ n: count() }).from(users);
     if (!wantsDemo || (row?.n ?? 0) > 0) return { driver, seeded: false };

@@ -73,6 +73,14 @@ export function cooperativeAccess(viewer: Viewer): SQL {
   return viewer.role === "mentor" ? assignedTo(viewer.id) : sql`true`;
 }
 
+/**
+ * The cooperatives a viewer's figures cover: a mentor's assigned ones; undefined for every other
+ * role, who see figures over every cooperative (and may read them from the figure cache).
+ */
+export function metricScope(viewer: Viewer): SQL | undefined {
+  return viewer.role === "mentor" ? assignedTo(viewer.id) : undefined;
+}
+
 /** The WHERE clause of every cooperative read: archived records never, a mentor's own only. */
 export function cooperativeScope(viewer: Viewer): SQL {
   return and(isNull(cooperatives.archivedAt), cooperativeAccess(viewer))!;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { cachedFigures } from "@/db/queries/figure-cache";
 import { figuresUpTo } from "@/db/queries/figures-summary";
 import {
   committedWithin,
@@ -48,6 +49,12 @@ export type ImpactSummary = HeadlineFigures & {
  * `from`, the flows of the period (disbursed, committed, hours, graduation) read beside it.
  */
 export async function impactSummary(db: Executor, filters: MetricFilters): Promise<ImpactSummary> {
+  return filters.scope
+    ? computeSummary(db, filters)
+    : cachedFigures(db, "summary", filters, (tx) => computeSummary(tx, filters));
+}
+
+async function computeSummary(db: Executor, filters: MetricFilters): Promise<ImpactSummary> {
   const [upTo, period] = await Promise.all([
     figuresUpTo(db, { ...filters, from: undefined }),
     filters.from

@@ -17,6 +17,7 @@ import {
   type LocalMigration,
 } from "./migrations";
 import { openBackup, type BackupReader } from "./reader";
+import { clearFigureCache } from "../queries/figure-cache";
 
 export type RestoreSummary = { tables: number; rows: number; schema: string | null };
 
@@ -172,6 +173,8 @@ export async function restoreBackup(db: Database, file: Readable): Promise<Resto
         const loaded = await loadRows(tx, reader);
         await resetSequences(tx, header);
         await applyMigrations(tx, plan.after);
+        // Figures kept for the database as it was before the restore describe other data.
+        await clearFigureCache(tx);
         return loaded;
       })
       .catch(async (error: unknown) => {

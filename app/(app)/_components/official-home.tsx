@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { cooperativeDirectory } from "@/db/queries/impact";
-import { cooperativeAccess, type Viewer } from "@/lib/dal";
+import { metricScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { impactFilters, impactQueryString, lastQuartersFrom } from "@/lib/metrics";
@@ -38,7 +38,7 @@ export async function OfficialHome({
     loadImpact(viewer, query, ["quarterly"]),
     getDb().then((db) =>
       cooperativeDirectory(db, {
-        filters: impactFilters({}, { today, scope: cooperativeAccess(viewer) }),
+        filters: impactFilters({}, { today, scope: metricScope(viewer) }),
         page,
         pageSize: PAGE_SIZE,
       }),

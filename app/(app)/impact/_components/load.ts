@@ -1,7 +1,8 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb, type Executor } from "@/db";
+import { cachedFigures } from "@/db/queries/figure-cache";
 import { cohortOptions, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
-import { cooperativeAccess, type Viewer } from "@/lib/dal";
+import { metricScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { impactFilters, impactSummary, type ImpactQuery } from "@/lib/metrics";
@@ -11,12 +12,19 @@ import { loadChart, type ChartKey } from "../datasets";
 export async function loadImpact(viewer: Viewer, query: ImpactQuery, charts: readonly ChartKey[]) {
   const today = todayIso();
   const [db, locale] = await Promise.all([getDb(), currentLocale()]);
-  const filters = impactFilters(query, { today, scope: cooperativeAccess(viewer) });
-  const context = { db, filters, query, locale, today };
-  const [summary, datasets] = await Promise.all([
-    impactSummary(db, filters),
-    Promise.all(charts.map((key) => loadChart(key, context))),
-  ]);
+  const filters = impactFilters(query, { today, scope: metricScope(viewer) });
+  const compute = async (db: Executor) => {
+    const context = { db, filters, query, locale, today };
+    const [summary, datasets] = await Promise.all([
+      impactSummary(db, filters),
+      Promise.all(charts.map((key) => loadChart(key, context))),
+    ]);
+    return { summary, datasets };
+  };
+  // Over every cooperative, the figures are kept until the data changes (db/queries/figure-cache.ts).
+  const { summary, datasets } = filters.scope
+    ? await compute(db)
+    : await cachedFigures(db, "dashboard", { filters, query, locale, today, charts }, compute);
   return { summary, datasets, filters, locale, today };
 }
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { quarterlySeries, type QuarterFigures } from "@/db/queries/metrics";
-import { authorize, cooperativeAccess } from "@/lib/dal";
+import { authorize, metricScope } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { errorResponse } from "@/lib/errors";
 import { exportFormat, exportResponse, type ExportColumn } from "@/lib/export";
@@ -30,7 +30,7 @@ export async function GET(request: NextRequest) {
       return Response.json({ error: "bad_request", invalid }, { status: 400 });
     }
     const viewer = await authorize();
-    const filters = impactFilters(query, { today: todayIso(), scope: cooperativeAccess(viewer) });
+    const filters = impactFilters(query, { today: todayIso(), scope: metricScope(viewer) });
     const rows = await quarterlySeries(await getDb(), filters);
     const labels = params.get("labels") === "1";
     const [t, locale] = await Promise.all([getTranslations("impact.columns"), currentLocale()]);

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { authorize, cooperativeAccess } from "@/lib/dal";
+import { authorize, metricScope } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { errorResponse } from "@/lib/errors";
 import { impactFilters, impactSummary, parseImpactQuery, summaryJson } from "@/lib/metrics";
@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
       return Response.json({ error: "bad_request", invalid }, { status: 400 });
     }
     const viewer = await authorize();
-    const filters = impactFilters(query, { today: todayIso(), scope: cooperativeAccess(viewer) });
+    const filters = impactFilters(query, { today: todayIso(), scope: metricScope(viewer) });
     const summary = await impactSummary(await getDb(), filters);
     return Response.json(summaryJson(summary), { headers: { "cache-control": "no-store" } });
   } catch (error) {

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { isChartKey, loadChart, type ChartRow } from "@/app/(app)/impact/datasets";
 import { getDb } from "@/db";
-import { authorize, cooperativeAccess } from "@/lib/dal";
+import { authorize, metricScope } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { errorResponse, NotFoundError } from "@/lib/errors";
 import { exportFormat, exportResponse, type ExportColumn } from "@/lib/export";
@@ -27,7 +27,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
     const locale = await currentLocale();
     const dataset = await loadChart(chart, {
       db: await getDb(),
-      filters: impactFilters(query, { today, scope: cooperativeAccess(viewer) }),
+      filters: impactFilters(query, { today, scope: metricScope(viewer) }),
       query,
       locale,
       today,
