@@ -276,6 +276,38 @@ export async function cohortOptions(db: Executor) {
     .orderBy(desc(cohorts.startOn), asc(cohorts.id));
 }
 
+/** Past this many cohorts, a filter's select lists the open ones only (see cohortChoices). */
+export const COHORT_CHOICES = 200;
+
+/**
+ * The cohorts a filter's select offers. At national scale there are hundreds, and every list page
+ * has the select: past COHORT_CHOICES it offers the planned and active ones, the selected one,
+ * and every cohort of the chosen programme (`openOnly` then says so under the select).
+ */
+export async function cohortChoices(
+  db: Executor,
+  chosen: { cohortId?: number; program?: string } = {},
+): Promise<{ options: { value: string; label: string }[]; openOnly: boolean }> {
+  const all = await db
+    .select({ id: cohorts.id, name: cohorts.name, status: cohorts.status, program: programs.key })
+    .from(cohorts)
+    .innerJoin(programs, eq(programs.id, cohorts.programId))
+    .orderBy(desc(cohorts.startOn), asc(cohorts.id));
+  const openOnly = all.length > COHORT_CHOICES;
+  return {
+    openOnly,
+    options: all
+      .filter(
+        (c) =>
+          !openOnly ||
+          c.status !== "closed" ||
+          c.id === chosen.cohortId ||
+          (chosen.program !== undefined && c.program === chosen.program),
+      )
+      .map((c) => ({ value: String(c.id), label: c.name })),
+  };
+}
+
 export async function provinceOptions(db: Executor) {
   return db
     .select({

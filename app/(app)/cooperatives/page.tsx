@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { cohortOptions, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
+import { cohortChoices, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
 import { searchCooperatives } from "@/db/queries/cooperatives";
 import { canEditCooperatives, canSeeArchived, cooperativeAccess, verifySession } from "@/lib/dal";
 import { filtersToQuery, parseListFilters } from "@/lib/filters";
@@ -38,7 +38,7 @@ export default async function CooperativesPage({
       pageSize: PAGE_SIZE,
     }),
     provinceOptions(db),
-    cohortOptions(db),
+    cohortChoices(db, filters),
     programOptions(db),
     getTranslations("cooperatives"),
     currentLocale(),
@@ -97,7 +97,7 @@ export default async function CooperativesPage({
       <CooperativeFilters
         filters={filters}
         provinces={provinces.map((p) => ({ value: p.key, label: p[locale] }))}
-        cohorts={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+        cohorts={cohorts}
         programs={programs.map((p) => ({ value: p.key, label: p[locale] }))}
       />
       <p

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { cohortOptions, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
+import { cohortChoices, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
 import { fundingTotals, releasableTranches, searchAwards } from "@/db/queries/funding-ledger";
 import { canEditCooperatives, cooperativeAccess, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
@@ -39,7 +39,7 @@ export default async function FundingPage({
     releasableTranches(db, { access, filters }),
     provinceOptions(db),
     programOptions(db),
-    cohortOptions(db),
+    cohortChoices(db, filters),
     getTranslations("funding"),
     currentLocale(),
   ]);
@@ -68,7 +68,7 @@ export default async function FundingPage({
         filters={filters}
         provinces={provinces.map((p) => ({ value: p.key, label: p[locale] }))}
         programs={programs.map((p) => ({ value: p.key, label: p[locale] }))}
-        cohorts={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+        cohorts={cohorts}
       />
       <FundingTotals totals={totals} from={filters.from} to={filters.to ?? today} />
       <ReleasableList

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { cohortOptions, provinceOptions } from "@/db/queries/cooperative-record";
+import { cohortChoices, provinceOptions } from "@/db/queries/cooperative-record";
 import { milestoneCounts, searchMilestones } from "@/db/queries/milestone-list";
 import { canEditCooperatives, cooperativeAccess, requireRole } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
@@ -36,7 +36,7 @@ export default async function MilestonesPage({
     searchMilestones(db, { access, filters, today, pageSize: PAGE_SIZE }),
     milestoneCounts(db, { access, filters, today }),
     provinceOptions(db),
-    cohortOptions(db),
+    cohortChoices(db, filters),
     getTranslations("milestones"),
     currentLocale(),
   ]);
@@ -82,7 +82,7 @@ export default async function MilestonesPage({
       <MilestoneFiltersForm
         filters={filters}
         provinces={provinces.map((p) => ({ value: p.key, label: p[locale] }))}
-        cohorts={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+        cohorts={cohorts}
       />
       <dl
         className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6"

@@ -68,12 +68,24 @@ export default async function CohortPage({ params, searchParams }: Props) {
             </Badge>
           </div>
         </div>
-        <Link
-          href={`/cohorts/${cohort.id}/edit`}
-          className={buttonVariants({ variant: "outline" })}
-        >
-          {t("edit")}
-        </Link>
+        <nav aria-label={t("listsOf")} className="flex flex-wrap gap-2">
+          {(["cooperatives", "milestones", "funding"] as const).map((list) => (
+            <Link
+              key={list}
+              href={`/${list}?cohort=${cohort.id}`}
+              className={buttonVariants({ variant: "ghost", size: "sm" })}
+              data-testid={`cohort-${list}-link`}
+            >
+              {t(`lists.${list}`)}
+            </Link>
+          ))}
+          <Link
+            href={`/cohorts/${cohort.id}/edit`}
+            className={buttonVariants({ variant: "outline" })}
+          >
+            {t("edit")}
+          </Link>
+        </nav>
       </div>
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>

@@ -1,43 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect, type FilterOption } from "@/components/filter-select";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { AREAS, LEGAL_FORMS, SECTORS, STAGES } from "@/db/schema";
 import type { ListFilters } from "@/lib/filters";
 
-type Option = { value: string; label: string };
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-  allLabel,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: Option[];
-  allLabel: string;
-}) {
-  return (
-    <div className="grid gap-1">
-      <Label htmlFor={`filter-${name}`} className="text-xs text-muted-foreground">
-        {label}
-      </Label>
-      <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
-}
+type Option = FilterOption;
 
 /** A plain GET form: the filters live in the URL and work before JavaScript loads. */
 export async function CooperativeFilters({
@@ -48,16 +18,17 @@ export async function CooperativeFilters({
 }: {
   filters: ListFilters;
   provinces: Option[];
-  cohorts: Option[];
+  cohorts: { options: Option[]; openOnly: boolean };
   programs: Option[];
 }) {
-  const [t, tField, tStage, tSector, tLegal, tArea] = await Promise.all([
+  const [t, tField, tStage, tSector, tLegal, tArea, tCommon] = await Promise.all([
     getTranslations("cooperatives"),
     getTranslations("cooperatives.fields"),
     getTranslations("stage"),
     getTranslations("sector"),
     getTranslations("legalForm"),
     getTranslations("area"),
+    getTranslations("common"),
   ]);
   return (
     <form
@@ -80,6 +51,7 @@ export async function CooperativeFilters({
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
         <FilterSelect
+          id="filter-province"
           name="province"
           label={tField("province")}
           value={filters.province}
@@ -87,6 +59,7 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-sector"
           name="sector"
           label={tField("sector")}
           value={filters.sector}
@@ -94,6 +67,7 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-stage"
           name="stage"
           label={tField("stage")}
           value={filters.stage}
@@ -101,13 +75,16 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-cohort"
           name="cohort"
           label={tField("cohort")}
           value={filters.cohortId?.toString()}
-          options={cohorts}
+          options={cohorts.options}
+          note={cohorts.openOnly ? tCommon("openCohortsOnly") : undefined}
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-program"
           name="program"
           label={tField("program")}
           value={filters.program}
@@ -115,6 +92,7 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-legal_form"
           name="legal_form"
           label={tField("legal_form")}
           value={filters.legalForm}
@@ -122,6 +100,7 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-area"
           name="area"
           label={tField("area")}
           value={filters.area}
@@ -129,6 +108,7 @@ export async function CooperativeFilters({
           allLabel={t("all")}
         />
         <FilterSelect
+          id="filter-women_coop"
           name="women_coop"
           label={tField("women_coop")}
           value={filters.womenCoop === undefined ? undefined : String(filters.womenCoop)}

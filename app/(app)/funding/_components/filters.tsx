@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/filter-select";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { AWARD_STATUSES, FUNDING_KINDS, FUNDING_SOURCES } from "@/db/schema";
 import type { FundingFilters } from "@/lib/validation/funding";
 
@@ -19,21 +19,27 @@ export async function LedgerFilters({
   filters: FundingFilters;
   provinces: Option[];
   programs: Option[];
-  cohorts: Option[];
+  cohorts: { options: Option[]; openOnly: boolean };
 }) {
-  const [t, tSource, tKind, tStatus] = await Promise.all([
+  const [t, tSource, tKind, tStatus, tCommon] = await Promise.all([
     getTranslations("funding.filters"),
     getTranslations("fundingSource"),
     getTranslations("fundingKind"),
     getTranslations("awardStatus"),
+    getTranslations("common"),
   ]);
-  const selects: [string, string | undefined, Option[]][] = [
+  const selects: [string, string | undefined, Option[], string?][] = [
     ["province", filters.province, provinces],
     ["program", filters.program, programs],
     ["source", filters.source, FUNDING_SOURCES.map((s) => ({ value: s, label: tSource(s) }))],
     ["kind", filters.kind, FUNDING_KINDS.map((k) => ({ value: k, label: tKind(k) }))],
     ["status", filters.status, AWARD_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))],
-    ["cohort", filters.cohortId?.toString(), cohorts],
+    [
+      "cohort",
+      filters.cohortId?.toString(),
+      cohorts.options,
+      cohorts.openOnly ? tCommon("openCohortsOnly") : undefined,
+    ],
   ];
   return (
     <form
@@ -45,20 +51,17 @@ export async function LedgerFilters({
       data-testid="funding-filters"
     >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {selects.map(([name, value, options]) => (
-          <div key={name} className="grid gap-1">
-            <Label htmlFor={`filter-${name}`} className="text-xs text-muted-foreground">
-              {t(name)}
-            </Label>
-            <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </div>
+        {selects.map(([name, value, options, note]) => (
+          <FilterSelect
+            key={name}
+            id={`filter-${name}`}
+            name={name}
+            label={t(name)}
+            value={value}
+            options={options}
+            allLabel={t("all")}
+            note={note}
+          />
         ))}
         {(["from", "to"] as const).map((name) => (
           <div key={name} className="grid gap-1">

@@ -2,14 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { direction, type Locale } from "@/lib/i18n/config";
 import { impactQueryString, type ImpactQuery } from "@/lib/metrics";
@@ -58,51 +50,54 @@ export async function ChartCard({
   const download = (format: "csv" | "xlsx") =>
     `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
   const titleId = `chart-${key}-title`;
+  // Hundreds of cells on the page: styled once from the table, not cell by cell, so each cell
+  // is its bare element (a third of the page's bytes were repeated class names).
   const table = (
-    <Table data-testid={`chart-${key}-table`}>
-      <caption className="sr-only">{t(`charts.${key}.title`)}</caption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t(`columns.${dataset.category}`)}</TableHead>
-          {dataset.columns.map((column) => (
-            <TableHead key={column.key} scope="col" className="text-end whitespace-normal">
-              {t(`columns.${column.key}`)}
-            </TableHead>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {dataset.rows.length === 0 && (
-          <TableRow>
-            <TableCell colSpan={dataset.columns.length + 1} className="text-muted-foreground">
-              {t("empty")}
-            </TableCell>
-          </TableRow>
-        )}
-        {rows.map((row) => (
-          <TableRow key={row.id ?? "none"} data-key={row.id ?? ""}>
-            <TableHead scope="row" className="font-normal whitespace-normal">
-              {row.href && !print ? (
-                <Link href={row.href} className="underline underline-offset-4">
-                  {row.label}
-                </Link>
-              ) : (
-                row.label
-              )}
-            </TableHead>
+    <div className="relative w-full overflow-x-auto">
+      <table
+        className="w-full caption-bottom text-sm [&_td]:p-2 [&_td]:text-end [&_td]:align-middle [&_td]:whitespace-nowrap [&_td]:tabular-nums [&_th]:h-10 [&_th]:px-2 [&_th]:align-middle [&_th]:text-foreground [&_thead_th]:text-end [&_thead_th]:font-medium [&_thead_th:first-child]:text-start [&_tbody_th]:text-start [&_tbody_th]:font-normal [&_tr]:border-b [&_tbody_tr:last-child]:border-0"
+        data-testid={`chart-${key}-table`}
+      >
+        <caption className="sr-only">{t(`charts.${key}.title`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`columns.${dataset.category}`)}</th>
             {dataset.columns.map((column) => (
-              <TableCell
-                key={column.key}
-                className="text-end tabular-nums"
-                data-value={row.values[column.key] ?? ""}
-              >
-                {show(formatOf(column.key), row.values[column.key])}
-              </TableCell>
+              <th key={column.key} scope="col">
+                {t(`columns.${column.key}`)}
+              </th>
             ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+          </tr>
+        </thead>
+        <tbody>
+          {dataset.rows.length === 0 && (
+            <tr>
+              <td colSpan={dataset.columns.length + 1} className="text-muted-foreground">
+                {t("empty")}
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => (
+            <tr key={row.id ?? "none"} data-key={row.id ?? ""}>
+              <th scope="row">
+                {row.href && !print ? (
+                  <Link href={row.href} className="underline underline-offset-4">
+                    {row.label}
+                  </Link>
+                ) : (
+                  row.label
+                )}
+              </th>
+              {dataset.columns.map((column) => (
+                <td key={column.key} data-value={row.values[column.key] ?? ""}>
+                  {show(formatOf(column.key), row.values[column.key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <Card

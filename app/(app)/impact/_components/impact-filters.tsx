@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/filter-select";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { LEGAL_FORMS, SECTORS } from "@/db/schema";
 import type { ImpactQuery } from "@/lib/metrics";
 
@@ -24,20 +24,26 @@ export async function ImpactFilters({
   query: ImpactQuery;
   provinces?: Option[];
   programs: Option[];
-  cohorts: Option[];
+  cohorts: { options: Option[]; openOnly: boolean };
 }) {
-  const [t, tSector, tLegal] = await Promise.all([
+  const [t, tSector, tLegal, tCommon] = await Promise.all([
     getTranslations("impact.filters"),
     getTranslations("sector"),
     getTranslations("legalForm"),
+    getTranslations("common"),
   ]);
-  const selects: [string, string | undefined, Option[]][] = [
+  const selects: [string, string | undefined, Option[], string?][] = [
     ...(provinces
       ? [["province", query.province, provinces] as [string, string | undefined, Option[]]]
       : []),
     ["sector", query.sector, SECTORS.map((s) => ({ value: s, label: tSector(s) }))],
     ["program", query.program, programs],
-    ["cohort", query.cohortId?.toString(), cohorts],
+    [
+      "cohort",
+      query.cohortId?.toString(),
+      cohorts.options,
+      cohorts.openOnly ? tCommon("openCohortsOnly") : undefined,
+    ],
     ["legal_form", query.legalForm, LEGAL_FORMS.map((l) => ({ value: l, label: tLegal(l) }))],
   ];
   return (
@@ -62,20 +68,17 @@ export async function ImpactFilters({
             <Input id={`impact-${name}`} name={name} type="date" defaultValue={query[name] ?? ""} />
           </div>
         ))}
-        {selects.map(([name, value, options]) => (
-          <div key={name} className="grid gap-1">
-            <Label htmlFor={`impact-${name}`} className="text-xs text-muted-foreground">
-              {t(name)}
-            </Label>
-            <Select id={`impact-${name}`} name={name} defaultValue={value ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </div>
+        {selects.map(([name, value, options, note]) => (
+          <FilterSelect
+            key={name}
+            id={`impact-${name}`}
+            name={name}
+            label={t(name)}
+            value={value}
+            options={options}
+            allLabel={t("all")}
+            note={note}
+          />
         ))}
       </div>
       <div className="flex gap-2">

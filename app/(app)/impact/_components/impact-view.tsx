@@ -24,7 +24,7 @@ export async function ImpactView({
 }) {
   const [{ summary, datasets, locale }, options, t] = await Promise.all([
     loadImpact(viewer, query, charts),
-    filterOptions(),
+    filterOptions(query),
     getTranslations("impact"),
   ]);
   const search = impactQueryString(query);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Executor } from "@/db";
 import { cachedFigures } from "@/db/queries/figure-cache";
-import { cohortOptions, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
+import { cohortChoices, programOptions, provinceOptions } from "@/db/queries/cooperative-record";
 import { metricScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { currentLocale } from "@/lib/i18n/server";
@@ -29,16 +29,16 @@ export async function loadImpact(viewer: Viewer, query: ImpactQuery, charts: rea
 }
 
 /** The filter form's choices, in the viewer's language. */
-export async function filterOptions() {
+export async function filterOptions(query: ImpactQuery) {
   const [db, locale] = await Promise.all([getDb(), currentLocale()]);
   const [provinces, programs, cohorts] = await Promise.all([
     provinceOptions(db),
     programOptions(db),
-    cohortOptions(db),
+    cohortChoices(db, query),
   ]);
   return {
     provinces: provinces.map((p) => ({ value: p.key, label: p[locale] })),
     programs: programs.map((p) => ({ value: p.key, label: p[locale] })),
-    cohorts: cohorts.map((c) => ({ value: String(c.id), label: c.name })),
+    cohorts,
   };
 }

@@ -29,7 +29,7 @@ const PRINT_CSS = `
 
 async function filterLines(query: ImpactQuery): Promise<{ label: string; value: string }[]> {
   const [options, t, tSector, tLegal] = await Promise.all([
-    filterOptions(),
+    filterOptions(query),
     getTranslations("impact.filters"),
     getTranslations("sector"),
     getTranslations("legalForm"),
@@ -40,7 +40,7 @@ async function filterLines(query: ImpactQuery): Promise<{ label: string; value: 
     ["province", name(options.provinces, query.province)],
     ["sector", query.sector && tSector(query.sector)],
     ["program", name(options.programs, query.program)],
-    ["cohort", name(options.cohorts, query.cohortId?.toString())],
+    ["cohort", name(options.cohorts.options, query.cohortId?.toString())],
     ["legal_form", query.legalForm && tLegal(query.legalForm)],
   ];
   return lines.map(([key, value]) => ({ label: t(key), value: value ?? t("all") }));

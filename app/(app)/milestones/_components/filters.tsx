@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/filter-select";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { MILESTONE_STATUSES } from "@/db/schema";
 import type { MilestoneFilters } from "@/lib/validation/milestone";
 
@@ -17,14 +17,20 @@ export async function MilestoneFiltersForm({
 }: {
   filters: MilestoneFilters;
   provinces: Option[];
-  cohorts: Option[];
+  cohorts: { options: Option[]; openOnly: boolean };
 }) {
-  const [t, tStatus] = await Promise.all([
+  const [t, tStatus, tCommon] = await Promise.all([
     getTranslations("milestones.filters"),
     getTranslations("milestoneStatus"),
+    getTranslations("common"),
   ]);
-  const selects: [string, string | undefined, Option[]][] = [
-    ["cohort", filters.cohortId?.toString(), cohorts],
+  const selects: [string, string | undefined, Option[], string?][] = [
+    [
+      "cohort",
+      filters.cohortId?.toString(),
+      cohorts.options,
+      cohorts.openOnly ? tCommon("openCohortsOnlyLinked") : undefined,
+    ],
     ["province", filters.province, provinces],
     ["status", filters.status, MILESTONE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))],
   ];
@@ -48,20 +54,17 @@ export async function MilestoneFiltersForm({
         />
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-        {selects.map(([name, value, options]) => (
-          <div key={name} className="grid gap-1">
-            <Label htmlFor={`filter-${name}`} className="text-xs text-muted-foreground">
-              {t(name)}
-            </Label>
-            <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </div>
+        {selects.map(([name, value, options, note]) => (
+          <FilterSelect
+            key={name}
+            id={`filter-${name}`}
+            name={name}
+            label={t(name)}
+            value={value}
+            options={options}
+            allLabel={t("all")}
+            note={note}
+          />
         ))}
       </div>
       <div className="flex flex-wrap gap-4">
