@@ -23,10 +23,19 @@ CREATE TABLE "figure_cache"."entries" (
 --> statement-breakpoint
 CREATE INDEX "entries_computed_at_idx" ON "figure_cache"."entries" ("computed_at");
 --> statement-breakpoint
+-- Bumps only when the statement changed a row: a no-op UPDATE or DELETE (no row matched, or the
+-- same values written again) leaves every figure as it was.
 CREATE OR REPLACE FUNCTION figure_cache.bump() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
+  END IF;
   UPDATE figure_cache.data_versions SET version = version + 1
   WHERE shard = (txid_current() % 16)::smallint;
   RETURN NULL;
@@ -38,15 +47,19 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY[
-    'cooperatives', 'cooperative_figures', 'cohorts', 'programs', 'provinces',
+    'cooperatives', 'cooperative_figures', 'cohorts', 'programs', 'provinces', 'regions',
     'jobs_snapshots', 'funding_awards', 'disbursements', 'mentoring_sessions',
-    'stage_changes', 'milestones', 'milestone_templates', 'mentor_assignments', 'regions'
+    'stage_changes', 'milestones', 'milestone_templates', 'mentor_assignments'
   ] LOOP
-    EXECUTE format(
-      'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I '
-      'FOR EACH STATEMENT EXECUTE FUNCTION figure_cache.bump()',
-      t || '_figure_cache', t
-    );
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON public.%I REFERENCING NEW TABLE AS new_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION figure_cache.bump()', t || '_figure_cache_insert', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON public.%I '
+      'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION figure_cache.bump()', t || '_figure_cache_update', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON public.%I REFERENCING OLD TABLE AS old_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION figure_cache.bump()', t || '_figure_cache_delete', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON public.%I '
+      'FOR EACH STATEMENT EXECUTE FUNCTION figure_cache.bump()', t || '_figure_cache_truncate', t);
   END LOOP;
 END
 $$;
