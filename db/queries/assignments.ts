@@ -1,9 +1,23 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, notExists, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  isNull,
+  lte,
+  notExists,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { AssignmentInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
-import { cooperatives, mentorAssignments, users } from "../schema";
+import { cooperatives, mentorAssignments, mentoringSessions, users } from "../schema";
 import { writeAudit } from "./audit";
+import { escapeLike } from "./cooperatives";
 
 /** An assignment still running on `today` (or starting later): what gives a mentor access (lib/dal.ts). */
 export function openOn(today: string): SQL {
@@ -62,13 +76,72 @@ export function mentorAssignmentList(db: Executor, mentorId: number, today: stri
   );
 }
 
-/** Active accounts with the mentor role, by name: the choices of an assignment. */
-export async function mentorOptions(db: Executor): Promise<{ id: number; name: string }[]> {
-  return db
+type MentorOption = { id: number; name: string };
+
+/** Past this many active mentors, choosing one is a name search instead of a list. */
+export const MENTOR_CHOICES_MAX = 200;
+/** How many mentors a name search offers at most. */
+export const MENTOR_MATCHES_MAX = 25;
+
+const activeMentor = () => and(eq(users.role, "mentor"), eq(users.active, true))!;
+
+/** An account whose name contains `q`, both folded by hadina_fold (hamza forms, accents, case). */
+export function userNameMatches(q: string): SQL {
+  return sql`hadina_fold(${users.name}) like '%' || hadina_fold(${escapeLike(q)}) || '%'`;
+}
+
+/**
+ * Active accounts with the mentor role, by name: the choices of an assignment or a filter; null
+ * when there are more than MENTOR_CHOICES_MAX (a country's 2,000 would weigh hundreds of KB).
+ */
+export async function mentorChoices(db: Executor): Promise<MentorOption[] | null> {
+  const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.role, "mentor"), eq(users.active, true)))
-    .orderBy(asc(users.name), asc(users.id));
+    .where(activeMentor())
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(MENTOR_CHOICES_MAX + 1);
+  return rows.length > MENTOR_CHOICES_MAX ? null : rows;
+}
+
+/** Active mentors whose name contains `q`, by name: at most `limit`, and whether more match. */
+export async function searchMentors(
+  db: Executor,
+  q: string,
+  limit = MENTOR_MATCHES_MAX,
+): Promise<{ mentors: MentorOption[]; more: boolean }> {
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(activeMentor(), userNameMatches(q)))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(limit + 1);
+  return { mentors: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/**
+ * The mentor a sessions list is filtered by, or null: an account with the mentor role, or one that
+ * has logged a session (staff log sessions too); other accounts' names are not given out.
+ */
+export async function sessionMentor(db: Executor, id: number): Promise<MentorOption | null> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        or(
+          eq(users.role, "mentor"),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(mentoringSessions)
+              .where(eq(mentoringSessions.mentorId, users.id)),
+          ),
+        ),
+      ),
+    );
+  return row ?? null;
 }
 
 /** Live cooperatives a mentor is not assigned to today: the choices on the mentor's page. */

@@ -1,9 +1,23 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, isNull, lte, sql, sum, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  sql,
+  sum,
+  type SQL,
+} from "drizzle-orm";
 import type { SessionFilters, SessionInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
 import { cooperatives, mentoringSessions, users, type SESSION_TOPICS } from "../schema";
 import { writeAudit } from "./audit";
+import { userNameMatches } from "./assignments";
 import { nameMatches } from "./cooperatives";
 
 type Topic = (typeof SESSION_TOPICS)[number];
@@ -219,12 +233,37 @@ export async function cooperativeSessions(
     .limit(params.limit);
 }
 
+/**
+ * The sessions list's filters; `mentorName` (URL `mentor_q`) keeps the sessions of every mentor
+ * whose name contains it: the mentor filter once there are too many mentors to list.
+ */
+export type SessionListFilters = SessionFilters & { mentorName?: string };
+
+/**
+ * The accounts named like `mentorName`, looked up first: given as a subquery, PostgreSQL guessed
+ * a few and walked a million sessions by date looking for theirs (11 s when none matched).
+ */
+async function mentorsNamed(db: Executor, filters: SessionListFilters): Promise<SQL | undefined> {
+  if (!filters.mentorName) return undefined;
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(userNameMatches(filters.mentorName));
+  return rows.length === 0
+    ? sql`false`
+    : inArray(
+        mentoringSessions.mentorId,
+        rows.map((r) => r.id),
+      );
+}
+
 /** The list's and export's conditions: live cooperatives within `access`, and the URL's filters. */
-function filterConditions(access: SQL, filters: SessionFilters): SQL {
+function filterConditions(access: SQL, filters: SessionFilters, mentors?: SQL): SQL {
   return and(
     isNull(cooperatives.archivedAt),
     access,
     filters.mentorId ? eq(mentoringSessions.mentorId, filters.mentorId) : undefined,
+    mentors,
     filters.cooperativeId ? eq(mentoringSessions.cooperativeId, filters.cooperativeId) : undefined,
     filters.cohortId ? eq(cooperatives.cohortId, filters.cohortId) : undefined,
     filters.q ? nameMatches(filters.q) : undefined,
@@ -258,10 +297,11 @@ export const SESSION_COUNT_CAP = 10_000;
 
 export async function searchSessions(
   db: Executor,
-  params: { access: SQL; filters: SessionFilters; pageSize: number; countCap?: number },
+  params: { access: SQL; filters: SessionListFilters; pageSize: number; countCap?: number },
 ): Promise<SessionPage> {
   const cap = params.countCap ?? SESSION_COUNT_CAP;
-  const where = filterConditions(params.access, params.filters);
+  const mentors = await mentorsNamed(db, params.filters);
+  const where = filterConditions(params.access, params.filters, mentors);
   const matching = db
     .select({ minutes: mentoringSessions.durationMinutes })
     .from(mentoringSessions)
@@ -290,10 +330,11 @@ export async function searchSessions(
 /** Every session matching the filters, for GET /api/export/sessions. */
 export async function exportSessions(
   db: Executor,
-  params: { access: SQL; filters: SessionFilters },
+  params: { access: SQL; filters: SessionListFilters },
 ): Promise<MentoringSession[]> {
+  const mentors = await mentorsNamed(db, params.filters);
   return baseQuery(db)
-    .where(filterConditions(params.access, params.filters))
+    .where(filterConditions(params.access, params.filters, mentors))
     .orderBy(...newestFirst);
 }
 
@@ -355,12 +396,10 @@ export async function upcomingFollowUps(
   return rows.map((row) => ({ ...row, followUpOn: row.followUpOn ?? params.today }));
 }
 
-/** The cooperatives a session may be logged against: `scope` (lib/dal.ts cooperativeScope), by name. */
-/** Every cooperative within `scope` by name: the session form's choices. */
-export async function cooperativeOptions(
-  db: Executor,
-  scope: SQL,
-): Promise<{ id: number; name: string }[]> {
+type CooperativeOption = { id: number; name: string };
+
+/** Every cooperative within `scope` by name: a mentor's session form (short, and usable offline). */
+export async function cooperativeOptions(db: Executor, scope: SQL): Promise<CooperativeOption[]> {
   return db
     .select({ id: cooperatives.id, name: cooperatives.name })
     .from(cooperatives)
@@ -370,6 +409,8 @@ export async function cooperativeOptions(
 
 /** Past this many cooperatives in scope, a filter offers a name search instead of a list. */
 export const COOPERATIVE_CHOICES_MAX = 200;
+/** How many cooperatives a name search offers at most. */
+export const COOPERATIVE_MATCHES_MAX = 30;
 
 /**
  * The cooperatives within `scope` by name, for a filter's list; null when there are more than
@@ -378,7 +419,7 @@ export const COOPERATIVE_CHOICES_MAX = 200;
 export async function cooperativeChoices(
   db: Executor,
   scope: SQL,
-): Promise<{ id: number; name: string }[] | null> {
+): Promise<CooperativeOption[] | null> {
   const rows = await db
     .select({ id: cooperatives.id, name: cooperatives.name })
     .from(cooperatives)
@@ -386,4 +427,53 @@ export async function cooperativeChoices(
     .orderBy(asc(cooperatives.name), asc(cooperatives.id))
     .limit(COOPERATIVE_CHOICES_MAX + 1);
   return rows.length > COOPERATIVE_CHOICES_MAX ? null : rows;
+}
+
+/** One cooperative within `scope`, or null: a preselected choice, or who a list is filtered by. */
+export async function cooperativeOption(
+  db: Executor,
+  scope: SQL,
+  id: number,
+): Promise<CooperativeOption | null> {
+  const [row] = await db
+    .select({ id: cooperatives.id, name: cooperatives.name })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.id, id), scope));
+  return row ?? null;
+}
+
+/**
+ * The session form's cooperatives. A mentor's, or any short list, come whole (`search` null).
+ * Past COOPERATIVE_CHOICES_MAX, when `searchable` (staff), the cooperatives whose name or number
+ * contains `q` (none without `q`), at most COOPERATIVE_MATCHES_MAX, after `keep` (the one
+ * preselected or the session's own) when it is within `scope`.
+ */
+export async function sessionCooperatives(
+  db: Executor,
+  scope: SQL,
+  params: { searchable: boolean; q?: string; keep?: number },
+): Promise<{
+  options: CooperativeOption[];
+  /** null: the whole list; else how many match `q` (at most the limit), and whether more do. */
+  search: { found: number; more: boolean } | null;
+}> {
+  if (!params.searchable) return { options: await cooperativeOptions(db, scope), search: null };
+  const all = await cooperativeChoices(db, scope);
+  if (all) return { options: all, search: null };
+  const [kept, matches] = await Promise.all([
+    params.keep === undefined ? null : cooperativeOption(db, scope, params.keep),
+    params.q
+      ? db
+          .select({ id: cooperatives.id, name: cooperatives.name })
+          .from(cooperatives)
+          .where(and(scope, nameMatches(params.q)))
+          .orderBy(asc(cooperatives.name), asc(cooperatives.id))
+          .limit(COOPERATIVE_MATCHES_MAX + 1)
+      : [],
+  ]);
+  const found = matches.slice(0, COOPERATIVE_MATCHES_MAX);
+  return {
+    options: kept ? [kept, ...found.filter((c) => c.id !== kept.id)] : found,
+    search: { found: found.length, more: matches.length > COOPERATIVE_MATCHES_MAX },
+  };
 }

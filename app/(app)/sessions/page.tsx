@@ -4,9 +4,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { mentorOptions } from "@/db/queries/assignments";
-import { cohortOptions } from "@/db/queries/cooperative-record";
-import { cooperativeChoices, searchSessions } from "@/db/queries/sessions";
+import { mentorChoices, sessionMentor } from "@/db/queries/assignments";
+import { cohortChoices } from "@/db/queries/cooperative-record";
+import {
+  cooperativeChoices,
+  cooperativeOption,
+  searchSessions,
+  type SessionListFilters,
+} from "@/db/queries/sessions";
 import {
   canEditCooperatives,
   canLogSessions,
@@ -16,6 +21,7 @@ import {
 } from "@/lib/dal";
 import { formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
+import { searchParam } from "@/lib/search-param";
 import { parseSessionFilters, sessionQuery } from "@/lib/validation/session";
 import { PageLinks } from "@/components/pagination";
 import { SessionFilters } from "./_components/session-filters";
@@ -36,19 +42,28 @@ export default async function SessionsPage({
 }) {
   const viewer = await verifySession();
   if (!canLogSessions(viewer.role)) notFound();
-  const filters = parseSessionFilters(await searchParams);
-  const db = await getDb();
+  const params = await searchParams;
   const staff = canEditCooperatives(viewer);
-  const [page, mentors, cooperatives, cohorts, t, locale] = await Promise.all([
+  // The mentor's name search exists for staff only, who filter by mentor.
+  const filters: SessionListFilters = {
+    ...parseSessionFilters(params),
+    mentorName: staff ? searchParam(params, "mentor_q") : undefined,
+  };
+  const db = await getDb();
+  const scope = cooperativeScope(viewer);
+  const [page, mentors, mentor, cooperatives, cooperative, cohorts, t, locale] = await Promise.all([
     searchSessions(db, { access: cooperativeAccess(viewer), filters, pageSize: PAGE_SIZE }),
-    staff ? mentorOptions(db) : Promise.resolve(null),
-    cooperativeChoices(db, cooperativeScope(viewer)),
-    cohortOptions(db),
+    staff ? mentorChoices(db) : undefined,
+    staff && filters.mentorId ? sessionMentor(db, filters.mentorId) : null,
+    cooperativeChoices(db, scope),
+    filters.cooperativeId ? cooperativeOption(db, scope, filters.cooperativeId) : null,
+    cohortChoices(db, filters),
     getTranslations("sessions"),
     currentLocale(),
   ]);
   const n = (value: number) => formatNumber(locale, value);
-  const query = sessionQuery(filters, { page: undefined });
+  const search = { mentor_q: filters.mentorName };
+  const query = sessionQuery(filters, { ...search, page: undefined });
   const download = (format: "csv" | "xlsx") =>
     `/api/export/sessions${query}${query ? "&" : "?"}labels=1${format === "csv" ? "" : "&format=xlsx"}`;
   const outline = buttonVariants({ variant: "outline", size: "sm" });
@@ -70,9 +85,11 @@ export default async function SessionsPage({
       </div>
       <SessionFilters
         filters={filters}
-        mentors={mentors?.map((m) => ({ value: String(m.id), label: m.name })) ?? null}
+        mentors={mentors && mentors.map((m) => ({ value: String(m.id), label: m.name }))}
+        mentor={mentor}
         cooperatives={cooperatives?.map((c) => ({ value: String(c.id), label: c.name })) ?? null}
-        cohorts={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+        cooperative={cooperative}
+        cohorts={cohorts}
       />
       <p
         className="text-sm text-muted-foreground"
@@ -98,7 +115,9 @@ export default async function SessionsPage({
         page={filters.page}
         total={page.total}
         pageSize={PAGE_SIZE}
-        href={(page) => `/sessions${sessionQuery(filters, { page: page > 1 ? page : undefined })}`}
+        href={(page) =>
+          `/sessions${sessionQuery(filters, { ...search, page: page > 1 ? page : undefined })}`
+        }
         namespace="sessions.list"
       />
     </div>

@@ -69,7 +69,7 @@ export default async function CohortPage({ params, searchParams }: Props) {
           </div>
         </div>
         <nav aria-label={t("listsOf")} className="flex flex-wrap gap-2">
-          {(["cooperatives", "milestones", "funding"] as const).map((list) => (
+          {(["cooperatives", "milestones", "sessions", "funding"] as const).map((list) => (
             <Link
               key={list}
               href={`/${list}?cohort=${cohort.id}`}

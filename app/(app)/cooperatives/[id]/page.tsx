@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { stageHistory } from "@/db/queries/cooperative-record";
 import { canEditCooperatives, canSeeContacts } from "@/lib/dal";
 import { currentLocale } from "@/lib/i18n/server";
+import { searchParam } from "@/lib/search-param";
 import { formatDate, formatMoney, formatNumber } from "@/lib/format";
 import { ArchiveControl } from "../_components/archive-control";
 import { hidesPersonName } from "../_components/display";
@@ -21,7 +22,10 @@ import { loadCooperative } from "../_components/load";
 import { StageForm } from "../_components/stage-form";
 import { StageTimeline } from "../_components/stage-timeline";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { viewer, cooperative } = await loadCooperative((await params).id);
@@ -41,8 +45,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export default async function CooperativePage({ params }: Props) {
+export default async function CooperativePage({ params, searchParams }: Props) {
   const { viewer, cooperative: c } = await loadCooperative((await params).id);
+  const mentorQ = searchParam(await searchParams, "mentor_q");
   const [history, t, f, tStage, tSector, tLegal, tArea, locale] = await Promise.all([
     getDb().then((db) => stageHistory(db, c.id)),
     getTranslations("cooperatives"),
@@ -225,7 +230,12 @@ export default async function CooperativePage({ params }: Props) {
         <FairsSection viewer={viewer} cooperativeId={c.id} />
         <MilestonesSection viewer={viewer} cooperativeId={c.id} />
         <SessionsSection viewer={viewer} cooperativeId={c.id} archived={Boolean(c.archivedAt)} />
-        <AssignmentsSection viewer={viewer} cooperativeId={c.id} archived={Boolean(c.archivedAt)} />
+        <AssignmentsSection
+          viewer={viewer}
+          cooperativeId={c.id}
+          archived={Boolean(c.archivedAt)}
+          mentorQ={mentorQ}
+        />
       </div>
     </div>
   );

@@ -5,10 +5,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { cooperativeOptions, getSession } from "@/db/queries/sessions";
-import { canLogSessions, cooperativeScope, verifySession } from "@/lib/dal";
+import { getSession, sessionCooperatives } from "@/db/queries/sessions";
+import { canEditCooperatives, canLogSessions, cooperativeScope, verifySession } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
+import { searchParam } from "@/lib/search-param";
 import { idSchema, sessionIdSchema } from "@/lib/validation/session";
+import { CooperativeSearch } from "../_components/cooperative-search";
 import { NewSessionForm } from "../_components/new-session-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /**
  * The session log, mobile first. `?cooperative=id` preselects one of the viewer's cooperatives;
- * any other id, like a cooperative a mentor is not assigned to, answers 404.
+ * any other id, like a cooperative a mentor is not assigned to, answers 404. A mentor's form
+ * lists all of theirs (it works offline); staff with too many to list search them first
+ * (`?cooperative_q=`), the preselected one staying offered.
  */
 export default async function NewSessionPage({
   searchParams,
@@ -33,17 +37,20 @@ export default async function NewSessionPage({
   const params = await searchParams;
   const db = await getDb();
   const scope = cooperativeScope(viewer);
-  const [choices, t] = await Promise.all([
-    cooperativeOptions(db, scope),
-    getTranslations("sessions"),
-  ]);
   let preselected: number | undefined;
   const requested = first(params.cooperative);
   if (requested !== undefined) {
     const id = idSchema.safeParse(requested);
-    if (!id.success || !choices.some((c) => c.id === id.data)) notFound();
+    if (!id.success) notFound();
     preselected = id.data;
   }
+  const searchable = canEditCooperatives(viewer);
+  const q = searchable ? searchParam(params, "cooperative_q") : undefined;
+  const [{ options: choices, search }, t] = await Promise.all([
+    sessionCooperatives(db, scope, { searchable, q, keep: preselected }),
+    getTranslations("sessions"),
+  ]);
+  if (preselected !== undefined && !choices.some((c) => c.id === preselected)) notFound();
   const savedId = sessionIdSchema.safeParse(first(params.saved));
   const saved = savedId.success ? await getSession(db, { access: scope, id: savedId.data }) : null;
   return (
@@ -67,7 +74,16 @@ export default async function NewSessionPage({
           )}
         </p>
       )}
-      {choices.length === 0 ? (
+      {search && (
+        <CooperativeSearch
+          action="/sessions/new"
+          q={q}
+          found={search.found}
+          more={search.more}
+          editing={false}
+        />
+      )}
+      {choices.length === 0 && !search ? (
         <p className="text-muted-foreground">{t("form.noCooperative")}</p>
       ) : (
         <Card>

@@ -6,6 +6,7 @@ import { authorize, cooperativeAccess } from "@/lib/dal";
 import { errorResponse } from "@/lib/errors";
 import { exportFormat, exportResponse, type ExportColumn } from "@/lib/export";
 import { currentLocale } from "@/lib/i18n/server";
+import { searchParam } from "@/lib/search-param";
 import { parseSessionFilters } from "@/lib/validation/session";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest) {
     const viewer = await authorize("admin", "staff", "mentor");
     const rows = await exportSessions(await getDb(), {
       access: cooperativeAccess(viewer),
-      filters: parseSessionFilters(params),
+      filters: { ...parseSessionFilters(params), mentorName: searchParam(params, "mentor_q") },
     });
     const labels = params.get("labels") === "1";
     const [t, tMode, tTopic, locale] = await Promise.all([

@@ -5,8 +5,9 @@ import { and } from "drizzle-orm";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { sessionAttachments } from "@/db/queries/session-attachments";
-import { cooperativeOptions, getSession } from "@/db/queries/sessions";
+import { getSession, sessionCooperatives } from "@/db/queries/sessions";
 import {
+  canEditCooperatives,
   canLogSessions,
   cooperativeAccess,
   cooperativeScope,
@@ -14,20 +15,28 @@ import {
   verifySession,
 } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
+import { searchParam } from "@/lib/search-param";
 import { sessionIdSchema } from "@/lib/validation/session";
+import { CooperativeSearch } from "../../_components/cooperative-search";
 import { EditSessionForm } from "../../_components/edit-session-form";
 import { SessionToRecord } from "../../_components/session-to-record";
 import { SessionUpload } from "../../_components/session-upload";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sessions");
   return { title: t("editTitle") };
 }
 
-/** Staff and admins edit any session; a mentor their own at an assigned cooperative (else 404). */
-export default async function EditSessionPage({ params }: Props) {
+/**
+ * Staff and admins edit any session; a mentor their own at an assigned cooperative (else 404).
+ * Staff with too many cooperatives to list search another one (`?cooperative_q=`).
+ */
+export default async function EditSessionPage({ params, searchParams }: Props) {
   const viewer = await verifySession();
   if (!canLogSessions(viewer.role)) notFound();
   const id = sessionIdSchema.safeParse((await params).id);
@@ -38,8 +47,14 @@ export default async function EditSessionPage({ params }: Props) {
     id: id.data,
   });
   if (!session) notFound();
-  const [choices, files, t] = await Promise.all([
-    cooperativeOptions(db, cooperativeScope(viewer)),
+  const searchable = canEditCooperatives(viewer);
+  const q = searchable ? searchParam(await searchParams, "cooperative_q") : undefined;
+  const [{ options: choices, search }, files, t] = await Promise.all([
+    sessionCooperatives(db, cooperativeScope(viewer), {
+      searchable,
+      q,
+      keep: session.cooperativeId,
+    }),
     sessionAttachments(db, [session.id]),
     getTranslations("sessions"),
   ]);
@@ -49,6 +64,15 @@ export default async function EditSessionPage({ params }: Props) {
         <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
         <p className="text-sm text-muted-foreground">{t("section.by", { name: session.mentor })}</p>
       </div>
+      {search && (
+        <CooperativeSearch
+          action={`/sessions/${session.id}/edit`}
+          q={q}
+          found={search.found}
+          more={search.more}
+          editing
+        />
+      )}
       <Card>
         <CardContent className="px-4 sm:px-6">
           <EditSessionForm
