@@ -3,17 +3,16 @@ import { z } from "zod";
 import { MILESTONE_STATUSES, STAGES } from "@/db/schema";
 import { filtersToQuery, parseListFilters, type ListFilters } from "@/lib/filters";
 import { idSchema, isoDate, pastDate, text } from "@/lib/validation/common";
+import {
+  MENTOR_STATUSES,
+  isMentorStatus,
+  type MilestoneStatus,
+} from "@/lib/validation/milestone-constants";
 
 export { idSchema };
 
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
-
-/** What a mentor may set (DOMAIN.md): never done or waived, which staff decide. */
-export const MENTOR_STATUSES = ["todo", "in_progress", "blocked", "reported"] as const;
-
-export function isMentorStatus(status: string): status is (typeof MENTOR_STATUSES)[number] {
-  return (MENTOR_STATUSES as readonly string[]).includes(status);
-}
+/** Defined without zod, for client components; re-exported for server code. */
+export { MENTOR_STATUSES, isMentorStatus, type MilestoneStatus };
 
 /** Messages are keys of the `milestones.errors` catalog namespace. */
 export type MilestoneErrorKey =

@@ -3,6 +3,15 @@ import { z } from "zod";
 import { SESSION_MODES, SESSION_TOPICS } from "@/db/schema";
 import { fieldsAre, isIsoDate, isoDate, pastDate as pastDay, text } from "@/lib/validation/common";
 import { parseListFilters, type ListFilters } from "@/lib/filters";
+import {
+  FOLLOW_UP_MAX_DAYS,
+  MAX_ATTENDEES,
+  MAX_DURATION_MINUTES,
+  MAX_NEXT_STEPS,
+  MAX_NOTES,
+  MENTOR_MAX_COOPERATIVES,
+  SILENT_DAYS,
+} from "@/lib/validation/session-constants";
 
 /** Error messages are keys of the `sessions.errors` catalog namespace. */
 export type SessionErrorKey =
@@ -42,12 +51,16 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<SessionErrorKey>([
   "invalidId",
 ]);
 
-export const MAX_DURATION_MINUTES = 720;
-export const MAX_ATTENDEES = 1000;
-export const MAX_NOTES = 5000;
-export const MAX_NEXT_STEPS = 2000;
-/** A follow-up is planned within a year of the session. */
-export const FOLLOW_UP_MAX_DAYS = 366;
+/** Defined without zod, for client components; re-exported for server code. */
+export {
+  FOLLOW_UP_MAX_DAYS,
+  MAX_ATTENDEES,
+  MAX_DURATION_MINUTES,
+  MAX_NEXT_STEPS,
+  MAX_NOTES,
+  MENTOR_MAX_COOPERATIVES,
+  SILENT_DAYS,
+};
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -264,8 +277,3 @@ export function sessionQuery(
   const text = query.toString();
   return text ? `?${text}` : "";
 }
-
-/** More running assignments than this, and staff see the mentor as overloaded. */
-export const MENTOR_MAX_COOPERATIVES = 20;
-/** A cooperative without a session, or a mentor without one, for longer than this is flagged. */
-export const SILENT_DAYS = 30;

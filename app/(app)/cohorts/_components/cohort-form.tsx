@@ -8,7 +8,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { COHORT_STATUSES } from "@/db/schema";
+import { COHORT_STATUSES } from "@/db/enums";
 import { saveCohortAction, type FormState } from "../actions";
 
 type Values = Record<"name" | "program_id" | "start_on" | "end_on" | "capacity" | "status", string>;

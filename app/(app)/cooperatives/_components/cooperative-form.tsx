@@ -9,7 +9,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { AREAS, LEGAL_FORMS, SECTORS } from "@/db/schema";
+import { AREAS, LEGAL_FORMS, SECTORS } from "@/db/enums";
 import type { CooperativeInput } from "@/lib/validation/cooperative";
 import { saveCooperative, type SaveState } from "../actions";
 

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { submitKeepingValues } from "@/components/use-submit-keeping-values";
-import { SNAPSHOT_KINDS } from "@/db/schema";
+import { SNAPSHOT_KINDS } from "@/db/enums";
 import type { JobsField } from "@/lib/validation/jobs";
 import { submitJobsSnapshot, type JobsFormState } from "../jobs-actions";
 

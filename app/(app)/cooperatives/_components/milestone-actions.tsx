@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { MILESTONE_STATUSES } from "@/db/schema";
-import { MENTOR_STATUSES, type MilestoneStatus } from "@/lib/validation/milestone";
+import { MILESTONE_STATUSES } from "@/db/enums";
+import { MENTOR_STATUSES, type MilestoneStatus } from "@/lib/validation/milestone-constants";
 import {
   deleteMilestoneAction,
   sendBackMilestoneAction,

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { STAGES, type Stage } from "@/db/schema";
+import { STAGES, type Stage } from "@/db/enums";
 import { changeStageAction, type StageState } from "../actions";
 
 /** The pipeline's next step by default; after graduation or withdrawal, the first other stage. */

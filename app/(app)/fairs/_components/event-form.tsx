@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { EVENT_KINDS } from "@/db/schema";
+import { EVENT_KINDS } from "@/db/enums";
 import { saveEventAction, type FairFormState } from "../actions";
 import { useFairMessages } from "./form-messages";
 

@@ -8,7 +8,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FUNDING_KINDS, FUNDING_SOURCES } from "@/db/schema";
+import { FUNDING_KINDS, FUNDING_SOURCES } from "@/db/enums";
 import { createAwardAction, type FundingFormState } from "../actions";
 import { useFormMessages } from "./form-messages";
 

@@ -7,7 +7,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { submitKeepingValues } from "@/components/use-submit-keeping-values";
-import { STAGES } from "@/db/schema";
+import { STAGES } from "@/db/enums";
 import { saveTemplateAction, type TemplateFormState } from "../actions";
 
 type Option = { value: string; label: string };

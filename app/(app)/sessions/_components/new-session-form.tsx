@@ -8,17 +8,34 @@ import { clearDraft, fillForm, readDraft, readForm, writeDraft } from "@/compone
 import { sendSession, type QueuedSession } from "@/components/offline/session-queue";
 import { useSessionQueue } from "@/components/offline/use-session-queue";
 import { Button } from "@/components/ui/button";
-import {
-  sessionFieldErrors,
-  sessionSchema,
-  type SessionFieldErrors,
-} from "@/lib/validation/session";
+import type * as SessionValidation from "@/lib/validation/session";
+import type { SessionFieldErrors } from "@/lib/validation/session";
 import { createSessionAction, type SessionFormState } from "../actions";
 import { QueueStatus } from "./queue-status";
 import { SessionFields, type CooperativeOption } from "./session-fields";
 
 const DRAFT = "session";
 const MULTIPLE = ["topics"] as const;
+
+type Validation = Pick<typeof SessionValidation, "sessionSchema" | "sessionFieldErrors">;
+
+let validation: Promise<Validation> | null = null;
+
+/**
+ * The session schema, and zod with it, load apart from the page (they are most of a form page's
+ * JavaScript): when the browser is idle after the form shows, or at the latest on the first
+ * focus in the form, so a mentor who loses the network while filling it still has them. When
+ * they could not load (offline before they ever came), null: the form sends or queues unchecked,
+ * the server checks, and a refused entry comes back to the form with its errors. A failed load
+ * is tried again next time.
+ */
+function loadValidation(): Promise<Validation | null> {
+  validation ??= import("@/lib/validation/session");
+  return validation.catch(() => {
+    validation = null;
+    return null;
+  });
+}
 
 type Outcome =
   | { kind: "idle" | "invalid" | "queued" | "not_found" | "forbidden" | "conflict" }
@@ -82,6 +99,16 @@ export function NewSessionForm({
     form.dataset.ready = "true";
   }, [formKey, preselected, state.status, userId]);
 
+  useEffect(() => {
+    const load = () => void loadValidation();
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = window.setTimeout(load, 500);
+    return () => window.clearTimeout(timer);
+  }, []);
+
   const startAfresh = () => {
     clearDraft(DRAFT, userId);
     setErrors({});
@@ -107,14 +134,18 @@ export function NewSessionForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = readForm(event.currentTarget, MULTIPLE);
-    const parsed = sessionSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(sessionFieldErrors(parsed.error));
-      setOutcome({ kind: "invalid" });
-      return;
+    setSending(true);
+    const check = await loadValidation();
+    if (check) {
+      const parsed = check.sessionSchema.safeParse(values);
+      if (!parsed.success) {
+        setSending(false);
+        setErrors(check.sessionFieldErrors(parsed.error));
+        setOutcome({ kind: "invalid" });
+        return;
+      }
     }
     const payload = { ...values, id: String(values.id || deviceUuid()), user_id: userId };
-    setSending(true);
     const result = await sendSession(payload);
     setSending(false);
     if (result.kind === "sent") {
@@ -173,6 +204,7 @@ export function NewSessionForm({
         ref={formRef}
         action={action}
         onSubmit={submit}
+        onFocus={() => void loadValidation()}
         onInput={saveDraft}
         onChange={saveDraft}
         noValidate

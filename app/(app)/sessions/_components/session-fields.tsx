@@ -5,14 +5,14 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { SESSION_MODES, SESSION_TOPICS } from "@/db/schema";
+import { SESSION_MODES, SESSION_TOPICS } from "@/db/enums";
+import type { SessionFieldErrors } from "@/lib/validation/session";
 import {
   MAX_ATTENDEES,
   MAX_DURATION_MINUTES,
   MAX_NEXT_STEPS,
   MAX_NOTES,
-  type SessionFieldErrors,
-} from "@/lib/validation/session";
+} from "@/lib/validation/session-constants";
 
 export type CooperativeOption = { id: number; name: string };
 export type SessionFormValues = Record<string, string | string[] | undefined>;
