@@ -4,6 +4,9 @@ import postgres from "postgres";
 import { DEMO_PASSWORD } from "../../db/seed/people";
 import { firstLoadJs, measure, probe } from "./measure";
 import { ensureBuild, startServer } from "./server";
+import { drizzle } from "drizzle-orm/postgres-js";
+import type { Database } from "../../db/index";
+import { runMigrations } from "../../db/migrate";
 import { signIn } from "./session";
 import { align, formatTable, type RouteOutcome, type ScaleResult } from "./stats";
 
@@ -64,7 +67,18 @@ async function profileId(databaseUrl: string): Promise<number> {
 
 const firstLoad = new Map<string, string>();
 
+/** The build serves the schema of its own migrations: a database seeded by an older one catches up. */
+async function migrate(databaseUrl: string): Promise<void> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await runMigrations(drizzle(client) as unknown as Database, "postgres");
+  } finally {
+    await client.end();
+  }
+}
+
 async function benchScale(label: string, databaseUrl: string, cwd: string): Promise<ScaleResult> {
+  await migrate(databaseUrl);
   const id = await profileId(databaseUrl);
   console.log(`\n${label}: starting next start on ${databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
   const server = await startServer({ databaseUrl, distDir, cwd });
