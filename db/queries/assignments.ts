@@ -17,7 +17,7 @@ import type { AssignmentInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
 import { cooperatives, mentorAssignments, mentoringSessions, users } from "../schema";
 import { writeAudit } from "./audit";
-import { escapeLike } from "./cooperatives";
+import { escapeLike, nameMatches } from "./cooperatives";
 
 /** An assignment still running on `today` (or starting later): what gives a mentor access (lib/dal.ts). */
 export function openOn(today: string): SQL {
@@ -144,19 +144,32 @@ export async function sessionMentor(db: Executor, id: number): Promise<MentorOpt
   return row ?? null;
 }
 
-/** Live cooperatives a mentor is not assigned to today: the choices on the mentor's page. */
+type CooperativeOption = { id: number; name: string };
+
+/** Past this many assignable cooperatives, the mentor's page finds one by name instead of a list. */
+export const ASSIGNABLE_CHOICES_MAX = 200;
+/** How many assignable cooperatives a name search offers at most. */
+export const ASSIGNABLE_MATCHES_MAX = 30;
+
+/**
+ * Live cooperatives a mentor is not assigned to today (and not graduated or withdrawn), by name:
+ * the choices on the mentor's page. `q` keeps those whose name or number contains it (folded);
+ * `limit` caps them.
+ */
 export async function assignableCooperatives(
   db: Executor,
   mentorId: number,
   today: string,
-): Promise<{ id: number; name: string }[]> {
-  return db
+  params: { q?: string; limit?: number } = {},
+): Promise<CooperativeOption[]> {
+  const query = db
     .select({ id: cooperatives.id, name: cooperatives.name })
     .from(cooperatives)
     .where(
       and(
         isNull(cooperatives.archivedAt),
         sql`${cooperatives.stage} not in ('graduated', 'withdrawn')`,
+        params.q ? nameMatches(params.q) : undefined,
         notExists(
           db
             .select({ one: sql`1` })
@@ -172,6 +185,36 @@ export async function assignableCooperatives(
       ),
     )
     .orderBy(asc(cooperatives.name), asc(cooperatives.id));
+  return params.limit === undefined ? query : query.limit(params.limit);
+}
+
+/**
+ * The mentor's page's assignable cooperatives. Up to ASSIGNABLE_CHOICES_MAX they come whole
+ * (`search` null); past it (a country's 65,000 weighed 7 MB of options), those whose name or
+ * number contains `q` (none without `q`), at most ASSIGNABLE_MATCHES_MAX.
+ */
+export async function assignmentCooperatives(
+  db: Executor,
+  mentorId: number,
+  today: string,
+  q?: string,
+): Promise<{
+  options: CooperativeOption[];
+  /** null: the whole list; else how many match `q` (at most the limit), and whether more do. */
+  search: { found: number; more: boolean } | null;
+}> {
+  const all = await assignableCooperatives(db, mentorId, today, {
+    limit: ASSIGNABLE_CHOICES_MAX + 1,
+  });
+  if (all.length <= ASSIGNABLE_CHOICES_MAX) return { options: all, search: null };
+  const matches = q
+    ? await assignableCooperatives(db, mentorId, today, { q, limit: ASSIGNABLE_MATCHES_MAX + 1 })
+    : [];
+  const found = matches.slice(0, ASSIGNABLE_MATCHES_MAX);
+  return {
+    options: found,
+    search: { found: found.length, more: matches.length > ASSIGNABLE_MATCHES_MAX },
+  };
 }
 
 export type AssignResult =

@@ -5,19 +5,24 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { assignableCooperatives, mentorAssignmentList } from "@/db/queries/assignments";
+import { assignmentCooperatives, mentorAssignmentList } from "@/db/queries/assignments";
 import { mentorLoad } from "@/db/queries/mentors";
 import { searchSessions } from "@/db/queries/sessions";
 import { cooperativeAccess, requireRole } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
+import { searchParam } from "@/lib/search-param";
 import { idSchema } from "@/lib/validation/session";
 import { SessionItems } from "../../sessions/_components/session-items";
 import { AssignForm } from "../_components/assign-form";
 import { AssignmentList } from "../_components/assignment-list";
+import { AssignCooperativeSearch } from "../_components/cooperative-search";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const SHOWN = 20;
 
@@ -35,14 +40,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: mentor.name };
 }
 
-/** A mentor's load, cooperatives (assign and unassign) and sessions, for staff and admins. */
-export default async function MentorPage({ params }: Props) {
+/**
+ * A mentor's load, cooperatives (assign and unassign) and sessions, for staff and admins. When
+ * there are too many assignable cooperatives to list, staff find the one to assign by name
+ * (`cooperative_q`).
+ */
+export default async function MentorPage({ params, searchParams }: Props) {
   const { viewer, mentor } = await load((await params).id);
+  const cooperativeQ = searchParam(await searchParams, "cooperative_q");
   const db = await getDb();
   const today = todayIso();
   const [assignments, choices, sessions, t, locale] = await Promise.all([
     mentorAssignmentList(db, mentor.id, today),
-    assignableCooperatives(db, mentor.id, today),
+    mentor.active
+      ? assignmentCooperatives(db, mentor.id, today, cooperativeQ)
+      : { options: [], search: null },
     searchSessions(db, {
       access: cooperativeAccess(viewer),
       filters: { mentorId: mentor.id, page: 1 },
@@ -91,7 +103,7 @@ export default async function MentorPage({ params }: Props) {
         </CardContent>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
-        <Card>
+        <Card id="assignments">
           <CardHeader>
             <CardTitle>
               <h2>{t("profile.assignments")}</h2>
@@ -103,8 +115,18 @@ export default async function MentorPage({ params }: Props) {
               <AssignForm
                 fixed={{ name: "mentor_id", value: mentor.id }}
                 choose="cooperative_id"
-                options={choices}
+                options={choices.options}
                 today={today}
+                search={
+                  choices.search && (
+                    <AssignCooperativeSearch
+                      action={`/mentors/${mentor.id}#assignments`}
+                      q={cooperativeQ}
+                      found={choices.search.found}
+                      more={choices.search.more}
+                    />
+                  )
+                }
               />
             )}
           </CardContent>
