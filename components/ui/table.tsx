@@ -2,12 +2,23 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
+/**
+ * Rows, header cells and cells are styled once from the table (`:where()` keeps these rules below
+ * any class a cell is given), not with a class list on each of them: a list page has hundreds of
+ * cells, and the repeated class names were a third of its HTML and of its RSC payload.
+ */
+const CELLS = [
+  "[:where(&)_tr]:border-b [:where(&)_tr]:transition-colors [:where(&)_tbody_tr:hover]:bg-muted/50",
+  "[:where(&)_th]:h-10 [:where(&)_th]:px-2 [:where(&)_th]:text-start [:where(&)_th]:align-middle [:where(&)_th]:font-medium [:where(&)_th]:whitespace-nowrap [:where(&)_th]:text-foreground",
+  "[:where(&)_td]:p-2 [:where(&)_td]:align-middle [:where(&)_td]:whitespace-nowrap",
+].join(" ");
+
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
     <div data-slot="table-container" className="relative w-full overflow-x-auto">
       <table
         data-slot="table"
-        className={cn("w-full caption-bottom text-sm", className)}
+        className={cn("w-full caption-bottom text-sm", CELLS, className)}
         {...props}
       />
     </div>
@@ -38,43 +49,16 @@ function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
   );
 }
 
-function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
-  return (
-    <tr
-      data-slot="table-row"
-      className={cn(
-        "border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted",
-        className,
-      )}
-      {...props}
-    />
-  );
+function TableRow(props: React.ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
-function TableHead({ className, ...props }: React.ComponentProps<"th">) {
-  return (
-    <th
-      data-slot="table-head"
-      className={cn(
-        "h-10 px-2 text-start align-middle font-medium whitespace-nowrap text-foreground [&:has([role=checkbox])]:pe-0 [&>[role=checkbox]]:translate-y-[2px]",
-        className,
-      )}
-      {...props}
-    />
-  );
+function TableHead(props: React.ComponentProps<"th">) {
+  return <th {...props} />;
 }
 
-function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return (
-    <td
-      data-slot="table-cell"
-      className={cn(
-        "p-2 align-middle whitespace-nowrap [&:has([role=checkbox])]:pe-0 [&>[role=checkbox]]:translate-y-[2px]",
-        className,
-      )}
-      {...props}
-    />
-  );
+function TableCell(props: React.ComponentProps<"td">) {
+  return <td {...props} />;
 }
 
 function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {

@@ -22,6 +22,7 @@ export type CohortCount = {
   programKey: string | null;
   programNames: { ar: string; fr: string; en: string } | null;
   startOn: string | null;
+  status: (typeof cohorts.$inferSelect)["status"] | null;
   count: number;
 };
 
@@ -31,6 +32,7 @@ export async function countByCohort(db: Executor, scope: SQL): Promise<CohortCou
       cohortId: cohorts.id,
       name: cohorts.name,
       startOn: cohorts.startOn,
+      status: cohorts.status,
       programKey: programs.key,
       ar: programs.nameAr,
       fr: programs.nameFr,

@@ -8,7 +8,9 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import Link from "next/link";
 import { getDb } from "@/db";
+import { COHORT_CHOICES } from "@/db/queries/cooperative-record";
 import { countByCohort, countByStage } from "@/db/queries/cooperatives";
 import { cooperativeScope, type Viewer } from "@/lib/dal";
 import { CohortCompletion } from "./cohort-completion";
@@ -28,6 +30,11 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
     currentLocale(),
   ]);
   const total = byStage.reduce((sum, row) => sum + row.count, 0);
+  // At national scale hundreds of cohorts: the open ones (and cooperatives without a cohort),
+  // the closed ones counted with a link to the cohorts' page.
+  const openOnly = byCohort.length > COHORT_CHOICES;
+  const shown = openOnly ? byCohort.filter((row) => row.status !== "closed") : byCohort;
+  const hidden = byCohort.length - shown.length;
   return (
     <div className="grid gap-6 [&>*]:min-w-0">
       <FollowUpTiles viewer={viewer} />
@@ -79,7 +86,7 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {byCohort.map((row) => (
+                {shown.map((row) => (
                   <TableRow key={row.cohortId ?? "none"}>
                     <TableCell className="whitespace-normal">
                       <div className="font-medium">{row.name ?? t("noCohort")}</div>
@@ -96,6 +103,13 @@ export async function StaffHome({ viewer }: { viewer: Viewer }) {
                 ))}
               </TableBody>
             </Table>
+            {hidden > 0 && (
+              <p className="mt-4 text-sm text-muted-foreground" data-testid="closed-cohorts-hidden">
+                <Link href="/cohorts" className="underline underline-offset-4">
+                  {t("closedCohorts", { count: hidden, n: formatNumber(locale, hidden) })}
+                </Link>
+              </p>
+            )}
           </CardContent>
         </Card>
       </div>
