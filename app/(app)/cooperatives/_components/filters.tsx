@@ -49,7 +49,7 @@ export async function CooperativeFilters({
           placeholder={t("searchPlaceholder")}
         />
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3 lg:grid-cols-4">
         <FilterSelect
           id="filter-province"
           name="province"

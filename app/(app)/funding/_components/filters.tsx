@@ -50,7 +50,7 @@ export async function LedgerFilters({
       className="grid gap-3 rounded-lg border bg-card p-4"
       data-testid="funding-filters"
     >
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-4">
         {selects.map(([name, value, options, note]) => (
           <FilterSelect
             key={name}

@@ -59,7 +59,7 @@ export async function ImpactFilters({
       {query.womenCoop !== undefined && (
         <input type="hidden" name="women_coop" value={String(query.womenCoop)} />
       )}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3 lg:grid-cols-4">
         {(["from", "to"] as const).map((name) => (
           <div key={name} className="grid gap-1">
             <Label htmlFor={`impact-${name}`} className="text-xs text-muted-foreground">

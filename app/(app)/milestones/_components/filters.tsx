@@ -53,7 +53,7 @@ export async function MilestoneFiltersForm({
           placeholder={t("qPlaceholder")}
         />
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3">
         {selects.map(([name, value, options, note]) => (
           <FilterSelect
             key={name}

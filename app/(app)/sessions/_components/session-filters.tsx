@@ -119,7 +119,7 @@ export async function SessionFilters({
           ))}
         </ul>
       )}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3">
         {selects.map(([name, value, options, note]) => (
           <FilterSelect
             key={name}
