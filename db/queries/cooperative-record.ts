@@ -287,6 +287,8 @@ export const COHORT_CHOICES = 200;
 export async function cohortChoices(
   db: Executor,
   chosen: { cohortId?: number; program?: string } = {},
+  /** "program": past COHORT_CHOICES, no open cohorts either until a programme is chosen. */
+  narrowBy?: "program",
 ): Promise<{ options: { value: string; label: string }[]; openOnly: boolean }> {
   const all = await db
     .select({ id: cohorts.id, name: cohorts.name, status: cohorts.status, program: programs.key })
@@ -300,7 +302,7 @@ export async function cohortChoices(
       .filter(
         (c) =>
           !openOnly ||
-          c.status !== "closed" ||
+          (c.status !== "closed" && narrowBy === undefined) ||
           c.id === chosen.cohortId ||
           (chosen.program !== undefined && c.program === chosen.program),
       )

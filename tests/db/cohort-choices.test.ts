@@ -59,6 +59,10 @@ describe("cohortChoices", () => {
     expect(chosen.options.map((o) => o.value)).toContain(String(closedIndh));
     expect(chosen.options).toHaveLength(3);
 
+    const narrowed = await cohortChoices(t.db, { cohortId: closedIndh }, "program");
+    expect(narrowed.options.map((o) => o.value)).toEqual([String(closedIndh)]);
+    expect((await cohortChoices(t.db, { program: "indh_p3" }, "program")).options).toHaveLength(3);
+
     const byProgram = await cohortChoices(t.db, { program: "indh_p3" });
     expect(byProgram.options.map((o) => o.label).sort()).toEqual([
       "indh_p3 active 0",

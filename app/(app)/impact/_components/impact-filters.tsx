@@ -42,7 +42,7 @@ export async function ImpactFilters({
       "cohort",
       query.cohortId?.toString(),
       cohorts.options,
-      cohorts.openOnly ? tCommon("openCohortsOnly") : undefined,
+      cohorts.openOnly ? tCommon("cohortsByProgramme") : undefined,
     ],
     ["legal_form", query.legalForm, LEGAL_FORMS.map((l) => ({ value: l, label: tLegal(l) }))],
   ];

@@ -34,7 +34,8 @@ export async function filterOptions(query: ImpactQuery) {
   const [provinces, programs, cohorts] = await Promise.all([
     provinceOptions(db),
     programOptions(db),
-    cohortChoices(db, query),
+    // The dashboard is read on phones: its cohorts come once a programme is chosen.
+    cohortChoices(db, query, "program"),
   ]);
   return {
     provinces: provinces.map((p) => ({ value: p.key, label: p[locale] })),
