@@ -281,8 +281,9 @@ export const COHORT_CHOICES = 200;
 
 /**
  * The cohorts a filter's select offers. At national scale there are hundreds, and every list page
- * has the select: past COHORT_CHOICES it offers the planned and active ones, the selected one,
- * and every cohort of the chosen programme (`openOnly` then says so under the select).
+ * has the select: past COHORT_CHOICES it offers the selected one, every cohort of the chosen
+ * programme, and the planned and active ones where the form has no programme filter (sessions,
+ * milestones); `openOnly` then says so under the select.
  */
 export async function cohortChoices(
   db: Executor,

@@ -38,7 +38,7 @@ export default async function CooperativesPage({
       pageSize: PAGE_SIZE,
     }),
     provinceOptions(db),
-    cohortChoices(db, filters),
+    cohortChoices(db, filters, "program"),
     programOptions(db),
     getTranslations("cooperatives"),
     currentLocale(),

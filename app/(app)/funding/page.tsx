@@ -39,7 +39,7 @@ export default async function FundingPage({
     releasableTranches(db, { access, filters }),
     provinceOptions(db),
     programOptions(db),
-    cohortChoices(db, filters),
+    cohortChoices(db, filters, "program"),
     getTranslations("funding"),
     currentLocale(),
   ]);

@@ -80,7 +80,7 @@ export async function CooperativeFilters({
           label={tField("cohort")}
           value={filters.cohortId?.toString()}
           options={cohorts.options}
-          note={cohorts.openOnly ? tCommon("openCohortsOnly") : undefined}
+          note={cohorts.openOnly ? tCommon("cohortsByProgramme") : undefined}
           allLabel={t("all")}
         />
         <FilterSelect

@@ -38,7 +38,7 @@ export async function LedgerFilters({
       "cohort",
       filters.cohortId?.toString(),
       cohorts.options,
-      cohorts.openOnly ? tCommon("openCohortsOnly") : undefined,
+      cohorts.openOnly ? tCommon("cohortsByProgramme") : undefined,
     ],
   ];
   return (
