@@ -31,6 +31,7 @@ test("staff creates, edits, moves through stages, archives and restores a cooper
   await page.waitForURL(new RegExp(`/cooperatives/${id}$`));
   await expect(page.getByText("Imouzzer Kandar")).toBeVisible();
 
+  await page.getByTestId("stage-form-toggle").click();
   const stageForm = page.getByTestId("stage-form");
   await stageForm.locator('[name="to"]').selectOption("selected");
   await stageForm.locator('[name="reason"]').fill("Retenue par le comité");

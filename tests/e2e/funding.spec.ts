@@ -11,6 +11,7 @@ test("staff records an award and two tranches, and a third that overshoots is re
   expect(href).toMatch(/^\/cooperatives\/\d+$/);
   await page.goto(href!);
 
+  await page.getByTestId("award-form-toggle").click();
   const awardForm = page.getByTestId("award-form");
   await awardForm.locator('[name="program"]').selectOption("moazara");
   await awardForm.locator('[name="source"]').selectOption("region_council");

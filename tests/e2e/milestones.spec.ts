@@ -34,7 +34,8 @@ test("a mentor reports a milestone with evidence, staff verifies it", async ({ b
   expect(milestoneId).toBeGreaterThan(0);
 
   const item = mentor.locator(`#milestone-${milestoneId}`);
-  await item.locator("summary").first().click();
+  // A milestone's forms load when its control is opened.
+  await item.getByTestId("milestone-toggle").click();
   const report = item.getByTestId("milestone-report-form");
   await report.locator('select[name="status"]').selectOption("reported");
   await report.locator('textarea[name="evidence_text"]').fill("Récépissé déposé le 20/11");
@@ -51,10 +52,31 @@ test("a mentor reports a milestone with evidence, staff verifies it", async ({ b
   await expect(mentor.locator(`#milestone-${milestoneId}`)).toContainText(
     "Récépissé déposé le 20/11",
   );
-  // A mentor cannot verify: the staff-only form is not offered.
+  // Opened, it stays open across a reload (its address names it). A mentor cannot verify: the
+  // staff-only form is not offered, the mentor's own ones are.
+  await expect(item.getByTestId("milestone-toggle")).toHaveAttribute("aria-expanded", "true");
+  await expect(item.getByTestId("milestone-report-form")).toBeVisible();
+  await expect(item.getByTestId("milestone-upload")).toBeVisible();
   await expect(
     mentor.locator(`#milestone-${milestoneId}`).getByTestId("milestone-verify-form"),
   ).toHaveCount(0);
+  // A photo from the phone: the page refreshes to list it, and the forms stay open.
+  const upload = item.getByTestId("milestone-upload");
+  await upload.locator('input[type="file"]').setInputFiles({
+    name: "récépissé.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(
+      "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+        "1f15c4890000000d49444154789c6300010000050001" +
+        "0d0a2db40000000049454e44ae426082",
+      "hex",
+    ),
+  });
+  await upload.locator('button[type="submit"]').click();
+  await expect(upload).toHaveAttribute("data-state", "ok");
+  await expect(item.locator('a[href^="/api/attachments/"]')).toContainText("récépissé.png");
+  await expect(item.getByTestId("milestone-toggle")).toHaveAttribute("aria-expanded", "true");
+  await expect(upload).toBeVisible();
   await mentorContext.close();
 
   const staffContext = await browser.newContext();
@@ -65,6 +87,7 @@ test("a mentor reports a milestone with evidence, staff verifies it", async ({ b
 
   await staff.goto(`/cooperatives/${cooperativeId}`);
   const row = staff.locator(`#milestone-${milestoneId}`);
+  await row.getByTestId("milestone-toggle").click();
   await row.locator("summary").first().click();
   const verify = row.getByTestId("milestone-verify-form");
   await verify.locator('button[type="submit"]').click();

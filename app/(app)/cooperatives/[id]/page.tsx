@@ -18,8 +18,8 @@ import { FundingSection } from "../_components/funding-section";
 import { JobsSection } from "../_components/jobs-section";
 import { MilestonesSection } from "../_components/milestones-section";
 import { SessionsSection } from "../_components/sessions-section";
+import { StageFormOnDemand } from "../_components/on-demand-forms";
 import { loadCooperative } from "../_components/load";
-import { StageForm } from "../_components/stage-form";
 import { StageTimeline } from "../_components/stage-timeline";
 
 type Props = {
@@ -210,7 +210,7 @@ export default async function CooperativePage({ params, searchParams }: Props) {
               <Fact label={f("program")}>{c.cohort ? c.cohort.programNames[locale] : none}</Fact>
               <Fact label={f("stage")}>{tStage(c.stage)}</Fact>
             </dl>
-            {editable && !c.archivedAt && <StageForm id={c.id} current={c.stage} />}
+            {editable && !c.archivedAt && <StageFormOnDemand id={c.id} current={c.stage} />}
           </CardContent>
         </Card>
         <Card>

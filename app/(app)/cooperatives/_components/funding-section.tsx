@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { AwardForm } from "@/app/(app)/funding/_components/award-form";
 import { AwardItem } from "@/app/(app)/funding/_components/award-item";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -8,6 +7,7 @@ import { cooperativeFunding, releaseMilestoneOptions } from "@/db/queries/fundin
 import { canEditCooperatives, cooperativeScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { currentLocale } from "@/lib/i18n/server";
+import { AwardFormOnDemand } from "./on-demand-forms";
 
 /**
  * A cooperative's awards with their tranches, and for admins and staff the forms to record them.
@@ -61,7 +61,7 @@ export async function FundingSection({
           />
         ))}
         {editable && (
-          <AwardForm
+          <AwardFormOnDemand
             cooperativeId={cooperativeId}
             programs={programs.map((p) => ({ value: p.key, label: p[locale] }))}
             today={today}

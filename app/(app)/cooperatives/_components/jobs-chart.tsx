@@ -102,29 +102,33 @@ export async function JobsChart({ points }: { points: JobsPoint[] }) {
         <Legend colour="var(--chart-3)" label={t("women")} />
         {baseline && <Legend colour="var(--chart-2)" label={t("baseline")} />}
       </div>
-      <table className="sr-only">
-        <caption>{t("caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("date")}</th>
-            <th scope="col">{t("kind")}</th>
-            <th scope="col">{t("total")}</th>
-            <th scope="col">{t("women")}</th>
-            <th scope="col">{t("youth")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.asOf}>
-              <th scope="row">{formatDate(locale, p.asOf)}</th>
-              <td>{tKind(p.kind)}</td>
-              <td>{formatNumber(locale, p.total)}</td>
-              <td>{formatNumber(locale, p.women)}</td>
-              <td>{formatNumber(locale, p.youth)}</td>
+      {/* sr-only on a wrapper: a table is never narrower than its content, and the clipped table
+          would still widen the page on a phone. */}
+      <div className="sr-only">
+        <table>
+          <caption>{t("caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("date")}</th>
+              <th scope="col">{t("kind")}</th>
+              <th scope="col">{t("total")}</th>
+              <th scope="col">{t("women")}</th>
+              <th scope="col">{t("youth")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.asOf}>
+                <th scope="row">{formatDate(locale, p.asOf)}</th>
+                <td>{tKind(p.kind)}</td>
+                <td>{formatNumber(locale, p.total)}</td>
+                <td>{formatNumber(locale, p.women)}</td>
+                <td>{formatNumber(locale, p.youth)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

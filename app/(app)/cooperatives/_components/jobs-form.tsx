@@ -25,10 +25,13 @@ export function JobsForm({
   cooperativeId,
   hasBaseline,
   today,
+  titled = true,
 }: {
   cooperativeId: number;
   hasBaseline: boolean;
   today: string;
+  /** False under a control that already names the form. */
+  titled?: boolean;
 }) {
   const t = useTranslations("jobs");
   const [state, action, pending] = useActionState<JobsFormState, FormData>(submitJobsSnapshot, {
@@ -72,7 +75,7 @@ export function JobsForm({
       className="grid gap-4 rounded-md border p-3 sm:grid-cols-2"
       data-testid="jobs-form"
     >
-      <h3 className="font-medium sm:col-span-2">{t("form.title")}</h3>
+      {titled && <h3 className="font-medium sm:col-span-2">{t("form.title")}</h3>}
       <input type="hidden" name="cooperative_id" value={cooperativeId} />
       {status && (
         <p role="alert" className="text-sm text-destructive sm:col-span-2">

@@ -22,7 +22,7 @@ import { todayIso } from "@/lib/dates";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { JobsChart } from "./jobs-chart";
-import { JobsForm } from "./jobs-form";
+import { JobsFormOnDemand } from "./on-demand-forms";
 
 /** The profile's jobs: jobs created so far (DOMAIN.md metric), the history, and the submit form. */
 export async function JobsSection({
@@ -150,7 +150,11 @@ export async function JobsSection({
           )}
         </div>
         {canSubmitJobs(viewer.role) && !history.archived && (
-          <JobsForm cooperativeId={cooperativeId} hasBaseline={Boolean(baseline)} today={today} />
+          <JobsFormOnDemand
+            cooperativeId={cooperativeId}
+            hasBaseline={Boolean(baseline)}
+            today={today}
+          />
         )}
       </CardContent>
     </Card>

@@ -1,16 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { MILESTONE_STATUSES } from "@/db/enums";
-import { MENTOR_STATUSES, type MilestoneStatus } from "@/lib/validation/milestone-constants";
-import {
-  deleteMilestoneAction,
-  sendBackMilestoneAction,
-  updateMilestoneAction,
-  verifyMilestoneAction,
-} from "../milestones-actions";
-import { MilestoneForm, type MilestoneField } from "./milestone-form";
-import { MilestoneUpload } from "./milestone-upload";
+import { lazy } from "react";
+import type { MilestoneStatus } from "@/lib/validation/milestone-constants";
+import { loadOnce, OnDemand } from "./on-demand";
 
 export type MilestoneActionData = {
   id: number;
@@ -26,218 +19,50 @@ export type MilestoneActionData = {
   comment: string | null;
 };
 
-/** A disclosure: opens with Enter or Space on its summary, and works without JavaScript. */
-function Panel({
-  label,
-  destructive = false,
-  children,
-}: {
-  label: string;
-  destructive?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <details className="group rounded-md border">
-      <summary
-        className={`cursor-pointer list-none rounded-md px-3 py-1.5 text-sm font-medium outline-none select-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 ${destructive ? "text-destructive" : ""}`}
-      >
-        {label}
-      </summary>
-      <div className="border-t p-3">{children}</div>
-    </details>
-  );
-}
+const loadPanels = loadOnce(() => import("./milestone-panels"));
+const MilestonePanels = lazy(loadPanels);
 
 /**
- * What the viewer may do with one milestone: a mentor reports progress and evidence (never on a
- * done or waived one); staff verify or send back a report, edit, waive, and delete a custom one.
+ * What the viewer may do with one milestone, behind one control: a mentor reports progress and
+ * evidence (never on a done or waived one); staff verify or send back a report, edit, waive, and
+ * delete a custom one. The forms load when opened (`?milestone=<id>` without JavaScript, the
+ * address the upload route sends the page back to), so a profile with many milestones stays light.
  */
 export function MilestoneActions({
   milestone: m,
   cooperativeId,
   role,
   today,
+  describedBy,
 }: {
   milestone: MilestoneActionData;
   cooperativeId: number;
   role: "staff" | "mentor";
   today: string;
+  /** The milestone's name, for the control's description. */
+  describedBy: string;
 }) {
   const t = useTranslations("milestones");
-  const tStatus = useTranslations("milestoneStatus");
-  const prefix = `milestone-${m.id}`;
-  const hidden = { id: m.id, version: m.version };
-  const closed = m.status === "done" || m.status === "waived";
-  const statusField = (values: readonly MilestoneStatus[]): MilestoneField => ({
-    name: "status",
-    label: t("fields.status"),
-    type: "select",
-    options: values.map((value) => ({ value, label: tStatus(value) })),
-    defaultValue: m.status,
-    required: true,
-  });
-  const evidenceFields: MilestoneField[] = [
-    {
-      name: "evidence_text",
-      label: t("fields.evidence_text"),
-      type: "textarea",
-      defaultValue: m.evidenceText ?? "",
-      hint: t("hints.evidence"),
-    },
-    {
-      name: "evidence_url",
-      label: t("fields.evidence_url"),
-      type: "url",
-      defaultValue: m.evidenceUrl ?? "",
-    },
-  ];
-  const upload = (
-    <Panel label={t("actions.attach")}>
-      <MilestoneUpload milestoneId={m.id} cooperativeId={cooperativeId} />
-    </Panel>
-  );
-
-  if (role === "mentor") {
-    if (closed) return null;
-    return (
-      <div className="grid gap-2" key={m.version}>
-        <Panel label={t("actions.report")}>
-          <MilestoneForm
-            action={updateMilestoneAction}
-            hidden={hidden}
-            prefix={`${prefix}-report`}
-            fields={[statusField(MENTOR_STATUSES), ...evidenceFields]}
-            note={t("hints.report")}
-            submitLabel={t("actions.save")}
-            testId="milestone-report-form"
-          />
-        </Panel>
-        {upload}
-      </div>
-    );
-  }
-
+  if (role === "mentor" && (m.status === "done" || m.status === "waived")) return null;
   return (
-    <div className="grid gap-2" key={m.version}>
-      {m.status === "reported" && (
-        <>
-          <Panel label={t("actions.verify")}>
-            <MilestoneForm
-              action={verifyMilestoneAction}
-              hidden={hidden}
-              prefix={`${prefix}-verify`}
-              fields={[
-                {
-                  name: "completed_on",
-                  label: t("fields.completed_on"),
-                  type: "date",
-                  defaultValue: today,
-                  max: today,
-                },
-              ]}
-              submitLabel={t("actions.verify")}
-              testId="milestone-verify-form"
-            />
-          </Panel>
-          <Panel label={t("actions.sendBack")}>
-            <MilestoneForm
-              action={sendBackMilestoneAction}
-              hidden={hidden}
-              prefix={`${prefix}-send-back`}
-              fields={[
-                {
-                  name: "comment",
-                  label: t("fields.comment"),
-                  type: "textarea",
-                  required: true,
-                  hint: t("hints.sendBack"),
-                },
-              ]}
-              submitLabel={t("actions.sendBack")}
-              testId="milestone-send-back-form"
-            />
-          </Panel>
-        </>
-      )}
-      <Panel label={t("actions.edit")}>
-        <MilestoneForm
-          action={updateMilestoneAction}
-          hidden={hidden}
-          prefix={`${prefix}-edit`}
-          fields={[
-            ...(m.custom
-              ? [
-                  {
-                    name: "title",
-                    label: t("fields.title"),
-                    type: "text",
-                    required: true,
-                    defaultValue: m.title ?? "",
-                  } satisfies MilestoneField,
-                ]
-              : []),
-            statusField(MILESTONE_STATUSES),
-            {
-              name: "due_on",
-              label: t("fields.due_on"),
-              type: "date",
-              defaultValue: m.dueOn ?? "",
-            },
-            {
-              name: "completed_on",
-              label: t("fields.completed_on"),
-              type: "date",
-              max: today,
-              defaultValue: m.completedOn ?? "",
-              hint: t("hints.completedOn"),
-            },
-            ...evidenceFields,
-            {
-              name: "comment",
-              label: t("fields.comment"),
-              type: "textarea",
-              defaultValue: m.comment ?? "",
-            },
-          ]}
-          submitLabel={t("actions.save")}
-          testId="milestone-edit-form"
-        />
-      </Panel>
-      {upload}
-      {m.status !== "waived" && (
-        <Panel label={t("actions.waive")} destructive>
-          <MilestoneForm
-            action={updateMilestoneAction}
-            hidden={{ ...hidden, status: "waived" }}
-            prefix={`${prefix}-waive`}
-            fields={[
-              {
-                name: "comment",
-                label: t("fields.comment"),
-                type: "textarea",
-                defaultValue: m.comment ?? "",
-              },
-            ]}
-            note={t("confirm.waive")}
-            submitLabel={t("actions.confirmWaive")}
-            destructive
-            testId="milestone-waive-form"
-          />
-        </Panel>
-      )}
-      {m.custom && !m.hasTranche && (
-        <Panel label={t("actions.delete")} destructive>
-          <MilestoneForm
-            action={deleteMilestoneAction}
-            hidden={{ id: m.id }}
-            prefix={`${prefix}-delete`}
-            note={t("confirm.delete")}
-            submitLabel={t("actions.confirmDelete")}
-            destructive
-            testId="milestone-delete-form"
-          />
-        </Panel>
-      )}
-    </div>
+    <OnDemand
+      param="milestone"
+      value={String(m.id)}
+      hash={`milestone-${m.id}`}
+      clear={["upload"]}
+      label={
+        role === "mentor"
+          ? t("actions.report")
+          : m.status === "reported"
+            ? t("actions.review")
+            : t("actions.manage")
+      }
+      load={loadPanels}
+      idle
+      describedBy={describedBy}
+      testId="milestone-toggle"
+    >
+      <MilestonePanels milestone={m} cooperativeId={cooperativeId} role={role} today={today} />
+    </OnDemand>
   );
 }

@@ -21,8 +21,7 @@ import { todayIso } from "@/lib/dates";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { MilestoneActions } from "./milestone-actions";
-import { MilestoneForm } from "./milestone-form";
-import { addMilestoneAction } from "../milestones-actions";
+import { MilestoneAddOnDemand } from "./on-demand-forms";
 
 /**
  * The cooperative's milestone checklist by stage: status, due date (overdue marked), evidence,
@@ -70,7 +69,7 @@ export async function MilestonesSection({
       data-overdue={m.overdue || undefined}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h4 className="font-medium" dir="auto">
+        <h4 id={`milestone-${m.id}-name`} className="font-medium" dir="auto">
           {m.names[locale]}
           {m.custom && (
             <Badge variant="outline" className="ms-2">
@@ -167,6 +166,7 @@ export async function MilestonesSection({
           cooperativeId={cooperativeId}
           role={role}
           today={today}
+          describedBy={`milestone-${m.id}-name`}
         />
       )}
     </li>
@@ -210,32 +210,7 @@ export async function MilestonesSection({
           </section>
         ))}
         {role === "staff" && (
-          <details className="rounded-md border">
-            <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50">
-              {t("actions.add")}
-            </summary>
-            <div className="border-t p-3">
-              <MilestoneForm
-                action={addMilestoneAction}
-                hidden={{ cooperative_id: cooperativeId }}
-                prefix="milestone-new"
-                fields={[
-                  { name: "title", label: t("fields.title"), type: "text", required: true },
-                  {
-                    name: "stage",
-                    label: t("fields.stage"),
-                    type: "select",
-                    required: true,
-                    defaultValue: list.stage,
-                    options: STAGES.map((value) => ({ value, label: tStage(value) })),
-                  },
-                  { name: "due_on", label: t("fields.due_on"), type: "date", required: true },
-                ]}
-                submitLabel={t("actions.add")}
-                testId="milestone-add-form"
-              />
-            </div>
-          </details>
+          <MilestoneAddOnDemand cooperativeId={cooperativeId} stage={list.stage} />
         )}
       </CardContent>
     </Card>

@@ -15,6 +15,7 @@ function nextStage(current: Stage): Stage {
   return next && current !== "graduated" ? next : STAGES.find((s) => s !== current)!;
 }
 
+/** Moves the cooperative to another stage with a reason; its control (StageFormOnDemand) names it. */
 export function StageForm({ id, current }: { id: number; current: Stage }) {
   const t = useTranslations("cooperatives");
   const tStage = useTranslations("stage");
@@ -31,7 +32,6 @@ export function StageForm({ id, current }: { id: number; current: Stage }) {
           : undefined;
   return (
     <form action={action} className="grid gap-3 rounded-md border p-3" data-testid="stage-form">
-      <h3 className="font-medium">{t("stageChange.title")}</h3>
       <input type="hidden" name="id" value={id} />
       <FormField label={t("stageChange.to")} name="to" id="stage-to">
         <Select id="stage-to" name="to" defaultValue={nextStage(current)} required>
