@@ -203,6 +203,37 @@ describe("figure cache", () => {
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("figure cache under concurrent writes", () => {
+  it("a writing transaction takes its counter's lock only as it commits (no deadlock with it)", async () => {
+    const database = rowsOf<{ db: string }>(
+      await t.db.execute(sql`select current_database() as db`),
+    )[0]!.db;
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${database}`;
+    const other = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    try {
+      await t.db.transaction(async (tx) => {
+        await tx.insert(mentoringSessions).values({
+          cooperativeId: id.A!,
+          mentorId: user.mentor!,
+          heldOn: "2026-03-04",
+          durationMinutes: 15,
+          mode: "in_person",
+        });
+        // Every counter row is still free while the writer is open: another transaction can lock
+        // them all without waiting.
+        const locked = await other.begin(async (sql) => {
+          const rows = await sql`select shard from figure_cache.data_versions for update nowait`;
+          return rows.length;
+        });
+        expect(locked).toBe(16);
+      });
+      const pending = await other`select count(*)::int as n from figure_cache.pending`;
+      expect(pending[0]!.n).toBe(0);
+    } finally {
+      await other.end({ timeout: 5 });
+    }
+  });
+
   it("a write committed while a figure is computed is never hidden by the entry kept", async () => {
     // The entry computed from the old snapshot is kept under the old counters' sum, so the first
     // read after the write recomputes: it must see the new session.
