@@ -46,7 +46,7 @@ export async function MilestonesTable({ rows }: { rows: MilestoneRow[] }) {
           <TableRow key={row.id} data-milestone-id={row.id} data-status={row.status}>
             <TableCell className="whitespace-normal">
               <Link
-                href={`/cooperatives/${row.cooperativeId}#milestone-${row.id}`}
+                href={`/cooperatives/${row.cooperativeId}?milestone=${row.id}#milestone-${row.id}`}
                 className="font-medium text-primary hover:underline"
                 dir="auto"
               >
