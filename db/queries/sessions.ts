@@ -295,8 +295,8 @@ export type SessionPage = {
 
 /**
  * 1,000: counting 10,001 live sessions took 79 ms at national scale (one index probe of the
- * cooperative per session), a third of the page's time; 1,001 take 8–15 ms. Past it, 33 pages of
- * 30 are linked, and the filters narrow the rest.
+ * cooperative per session), a third of the page's time; 1,001 take 8–15 ms. Past it, 50 pages of
+ * 20 are linked, and the filters narrow the rest.
  */
 export const SESSION_COUNT_CAP = 1_000;
 

@@ -27,7 +27,8 @@ import { PageLinks } from "@/components/pagination";
 import { SessionFilters } from "./_components/session-filters";
 import { SessionItems } from "./_components/session-items";
 
-const PAGE_SIZE = 30;
+/** 20 cards: each carries its notes, topics and links, and mentors read the list on phones. */
+const PAGE_SIZE = 20;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sessions");
