@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { DirectionProvider } from "@/components/ui/direction-provider";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { clientMessages, PUBLIC_NAMESPACES } from "@/lib/i18n/client-messages";
 import { direction, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const dir = direction(locale);
-  const messages = clientMessages(await getMessages());
+  const messages = clientMessages(await getMessages(), PUBLIC_NAMESPACES);
   return (
     <html lang={locale} dir={dir}>
       <body className="min-h-dvh">

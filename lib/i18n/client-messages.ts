@@ -36,8 +36,20 @@ export const CLIENT_NAMESPACES = [
   "validation",
 ] as const;
 
-export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+/**
+ * What client components outside the signed-in app read (the sign-in form, the root error page):
+ * the root layout sends only these, and the app's layout (app/(app)/layout.tsx) the rest, so the
+ * sign-in page — the first a mentor opens on a weak connection — carries a few KB of texts
+ * instead of every form's. tests/unit/client-messages.test.ts follows the imports from the pages
+ * outside the app to check this list.
+ */
+export const PUBLIC_NAMESPACES: readonly (typeof CLIENT_NAMESPACES)[number][] = ["auth", "errors"];
+
+export function clientMessages(
+  messages: Record<string, unknown>,
+  namespaces: readonly string[] = CLIENT_NAMESPACES,
+): Record<string, unknown> {
   return Object.fromEntries(
-    CLIENT_NAMESPACES.filter((key) => key in messages).map((key) => [key, messages[key]]),
+    namespaces.filter((key) => key in messages).map((key) => [key, messages[key]]),
   );
 }

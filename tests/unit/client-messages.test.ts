@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
+import { CLIENT_NAMESPACES, PUBLIC_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
 import en from "@/lib/i18n/messages/en.json";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -41,5 +41,55 @@ describe("messages sent to the browser", () => {
     expect(Object.keys(sent).sort()).toEqual([...CLIENT_NAMESPACES].sort());
     expect(sent).not.toHaveProperty("impact");
     expect(sent).not.toHaveProperty("privacy");
+  });
+
+  it("outside the signed-in app, components read only the public namespaces the root layout sends", () => {
+    // Every module a page, layout or error page outside app/(app) imports, followed to the end.
+    const resolve = (from: string, spec: string): string | undefined => {
+      const base = spec.startsWith("@/")
+        ? path.join(ROOT, spec.slice(2))
+        : spec.startsWith(".")
+          ? path.resolve(path.dirname(from), spec)
+          : undefined;
+      if (!base) return undefined;
+      return [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")].find(
+        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+      );
+    };
+    const entries = sources("app").filter(
+      (file) =>
+        !path.relative(ROOT, file).startsWith(path.join("app", "(app)")) &&
+        !path.relative(ROOT, file).startsWith(path.join("app", "api")),
+    );
+    const seen = new Set<string>();
+    const queue = [...entries];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = fs.readFileSync(file, "utf8");
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
+        const target = resolve(file, match[1]!);
+        if (target) queue.push(target);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(entries.length);
+    const outside = [...seen].flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/useTranslations\(([^)]*)\)/g)].map((match) => ({
+        file: path.relative(ROOT, file),
+        namespace: /^"([A-Za-z]+)[."]/.exec(match[1]!.trim())?.[1],
+      })),
+    );
+    expect(outside.map((read) => read.file)).toContain(
+      path.join("app", "(auth)", "login", "login-form.tsx"),
+    );
+    expect(
+      outside.filter(
+        (read) => !(PUBLIC_NAMESPACES as readonly (string | undefined)[]).includes(read.namespace),
+      ),
+    ).toEqual([]);
+    expect(Object.keys(clientMessages(en, PUBLIC_NAMESPACES)).sort()).toEqual(
+      [...PUBLIC_NAMESPACES].sort(),
+    );
   });
 });
