@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { openPglite, type Database, type Driver } from "@/db";
+import { openPglite, postgresClient, type Database, type Driver } from "@/db";
 import { runMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
 
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database "${name}"`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const client = postgres(target.toString(), { max: 5, onnotice: () => {} });
+  const client = await postgresClient(target.toString(), 5);
   const db = drizzle(client, { schema }) as unknown as Database;
   await runMigrations(db, "postgres");
   return {
