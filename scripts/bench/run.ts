@@ -18,7 +18,7 @@ const ROUTES: readonly { name: string; path: string; role: Role }[] = [
   { name: "/api/impact/summary", path: "/api/impact/summary", role: "official" },
   {
     name: "/cooperatives (deep)",
-    path: "/cooperatives?province=fes&sort=-name&page=40",
+    path: "/cooperatives?province=fes&sort=-name&page={page}",
     role: "staff",
   },
   { name: "/cooperatives/[id]", path: "/cooperatives/{id}", role: "staff" },
@@ -65,6 +65,26 @@ async function profileId(databaseUrl: string): Promise<number> {
   }
 }
 
+/** The list's page size (app/(app)/cooperatives/page.tsx) and the deepest page the bench asks for. */
+const LIST_PAGE_SIZE = 25;
+const DEEP_PAGE = 40;
+
+/**
+ * The deep page of Fès's live cooperatives: page 40, or the last full page where there are fewer
+ * (the demo's 24 fill one). Both scales then render a page of 25 rows (24 at demo) instead of the
+ * demo rendering an empty page past its end, which made its p50 the cost of no rows at all.
+ */
+async function deepPage(databaseUrl: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from cooperatives where province = 'fes' and archived_at is null`;
+    return Math.max(1, Math.min(DEEP_PAGE, Math.floor((row?.n ?? 0) / LIST_PAGE_SIZE)));
+  } finally {
+    await sql.end();
+  }
+}
+
 const firstLoad = new Map<string, string>();
 
 /** The build serves the schema of its own migrations: a database seeded by an older one catches up. */
@@ -80,7 +100,9 @@ async function migrate(databaseUrl: string): Promise<void> {
 async function benchScale(label: string, databaseUrl: string, cwd: string): Promise<ScaleResult> {
   await migrate(databaseUrl);
   const id = await profileId(databaseUrl);
+  const page = await deepPage(databaseUrl);
   console.log(`\n${label}: starting next start on ${databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
+  console.log(`  the list's deep page: ${page}`);
   const server = await startServer({ databaseUrl, distDir, cwd });
   const routes = new Map<string, RouteOutcome>();
   try {
@@ -95,7 +117,7 @@ async function benchScale(label: string, databaseUrl: string, cwd: string): Prom
         !values.only || r.name === FLOOR || values.only.split(",").some((o) => r.name.includes(o)),
     );
     for (const route of selected) {
-      const url = `${server.url}${route.path.replace("{id}", String(id))}`;
+      const url = `${server.url}${route.path.replace("{id}", String(id)).replace("{page}", String(page))}`;
       const cookie = cookies.get(route.role)!;
       let first = await probe(url, cookie);
       // proxy.ts answers 503 for a few seconds after its health probe timed out under load.
