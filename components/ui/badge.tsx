@@ -5,19 +5,17 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "@/lib/utils";
 
 const badgeVariants = cva(
-  // app/globals.css: the base styles, as one class
+  // app/globals.css: the base styles, then a variant's, one class each
   "badge",
   {
     variants: {
       variant: {
-        default: "border-transparent bg-primary text-primary-foreground [a&]:hover:bg-primary/90",
-        secondary:
-          "border-transparent bg-secondary text-secondary-foreground [a&]:hover:bg-secondary/90",
-        outline: "text-foreground [a&]:hover:bg-accent [a&]:hover:text-accent-foreground",
-        destructive:
-          "border-transparent bg-destructive text-destructive-foreground [a&]:hover:bg-destructive/90",
-        success: "border-transparent bg-success text-white [a&]:hover:bg-success/90",
-        warning: "border-transparent bg-warning text-foreground [a&]:hover:bg-warning/90",
+        default: "badge-default",
+        secondary: "badge-secondary",
+        outline: "badge-outline",
+        destructive: "badge-destructive",
+        success: "badge-success",
+        warning: "badge-warning",
       },
     },
     defaultVariants: {

@@ -1,6 +1,5 @@
 "use client";
 
-import { ChevronDownIcon } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
 import {
   useEffect,
@@ -147,9 +146,13 @@ export function OnDemand({
         onFocus={prefetch}
       >
         {label}
-        <ChevronDownIcon
+        <span
           aria-hidden="true"
-          className={cn("transition-transform", open && "rotate-180", pending && "animate-pulse")}
+          className={cn(
+            "icon-chevron-down transition-transform",
+            open && "rotate-180",
+            pending && "animate-pulse",
+          )}
         />
       </a>
       {/* No Suspense boundary: on the server a form whose code is loading holds the page back
