@@ -104,10 +104,16 @@ const SORTS = {
 
 export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
 
+/** The column a `sort` parameter names (`-` for descending); the name when it names none. */
+function sortKey(sort: string | undefined): SortKey {
+  const key = sort?.replace(/^-/, "") ?? "name";
+  return Object.hasOwn(SORTS, key) ? (key as SortKey) : "name";
+}
+
 export function orderFor(sort: string | undefined) {
   const descending = sort?.startsWith("-") ?? false;
-  const key = sort?.replace(/^-/, "") ?? "name";
-  const column = Object.hasOwn(SORTS, key) ? SORTS[key as SortKey] : SORTS.name;
+  const key = sortKey(sort);
+  const column = SORTS[key];
   // Empty values sort last either way; on a NOT NULL column plain asc/desc says the same and
   // lets PostgreSQL walk the column's index (backwards for desc), which `nulls last` prevents.
   const direction = NULLABLE_SORTS.has(key)
@@ -208,10 +214,15 @@ export async function searchCooperatives(
   const order = orderFor(params.filters.sort);
   // A deferred join: the offset runs over ids alone (an index-only scan where an index has the
   // sort), then only the page's rows are read, so page 2,000 does not fetch 50,000 whole rows.
-  const page = db
-    .select({ id: cooperatives.id })
-    .from(cooperatives)
-    .leftJoin(cohorts, eq(cohorts.id, cooperatives.cohortId))
+  // Cohorts join the ids only to sort by cohort: PostgreSQL drops an unused left join, but the
+  // scan still reads `cohort_id` from each row, so the index-only scan became a heap scan and a
+  // sort (page 40 of Fès at national scale: 5.7 ms instead of 0.4 ms).
+  const ids = db.select({ id: cooperatives.id }).from(cooperatives).$dynamic();
+  const page = (
+    sortKey(params.filters.sort) === "cohort"
+      ? ids.leftJoin(cohorts, eq(cohorts.id, cooperatives.cohortId))
+      : ids
+  )
     .where(where)
     .orderBy(...order)
     .limit(params.pageSize)
