@@ -23,6 +23,8 @@ const schema = z
       .optional(),
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(720).default(12),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** `off` behind a pooler in transaction mode (db/index.ts postgresClient). */
+    DATABASE_PREPARE: z.enum(["on", "off"]).default("on"),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -8,6 +8,7 @@ describe("environment", () => {
     expect(env.PORT).toBe(3000);
     expect(env.SEED_DEMO).toBe(false);
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATABASE_PREPARE).toBe("on");
   });
 
   it("refuses PostgreSQL without a session secret, saying what to set", () => {
@@ -27,6 +28,7 @@ describe("environment", () => {
     expect(() => parseEnv({ DEMO_TODAY: "29/11/2026" })).toThrowError(/DEMO_TODAY/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrowError(/DATABASE_URL/);
     expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrowError(/32/);
+    expect(() => parseEnv({ DATABASE_PREPARE: "no" })).toThrowError(/DATABASE_PREPARE/);
   });
 
   it("treats empty variables as unset", () => {
