@@ -107,6 +107,8 @@ test("signed-in pages, charts included, render and run with no CSP violation", a
   await page.waitForURL(/\/cooperatives\/\d+$/);
   await page.waitForLoadState("networkidle");
   await page.goto("/impact");
+  // A chart draws when it comes near the screen.
+  await page.getByTestId("chart-quarterly").scrollIntoViewIfNeeded();
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   await page.getByRole("button", { name: /تسجيل الخروج/ }).click();
   await page.waitForURL(/\/login/);

@@ -225,7 +225,7 @@ export default async function CooperativePage({ params, searchParams }: Props) {
         </Card>
       </div>
       <div className="grid gap-6 md:grid-cols-2 [&>*]:min-w-0">
-        <FundingSection viewer={viewer} cooperativeId={c.id} />
+        <FundingSection viewer={viewer} cooperativeId={c.id} archived={Boolean(c.archivedAt)} />
         <JobsSection viewer={viewer} cooperativeId={c.id} />
         <FairsSection viewer={viewer} cooperativeId={c.id} />
         <MilestonesSection viewer={viewer} cooperativeId={c.id} />

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { AwardItem } from "@/app/(app)/funding/_components/award-item";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getCooperative, programOptions } from "@/db/queries/cooperative-record";
+import { programOptions } from "@/db/queries/cooperative-record";
 import { cooperativeFunding, releaseMilestoneOptions } from "@/db/queries/funding-ledger";
 import { canEditCooperatives, cooperativeScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
@@ -11,19 +11,21 @@ import { AwardFormOnDemand } from "./on-demand-forms";
 
 /**
  * A cooperative's awards with their tranches, and for admins and staff the forms to record them.
- * Renders nothing for a cooperative the viewer may not see, or an archived one.
+ * Renders nothing for an archived cooperative; the awards are read within the viewer's scope, so
+ * a cooperative the viewer may not see shows none (the profile answers 404 before that).
  */
 export async function FundingSection({
   viewer,
   cooperativeId,
+  archived,
 }: {
   viewer: Viewer;
   cooperativeId: number;
+  archived: boolean;
 }) {
+  if (archived) return null;
   const db = await getDb();
   const scope = cooperativeScope(viewer);
-  const cooperative = await getCooperative(db, scope, cooperativeId);
-  if (!cooperative) return null;
   const editable = canEditCooperatives(viewer);
   const [awards, programs, milestones, t, tMilestone, locale] = await Promise.all([
     cooperativeFunding(db, { access: scope, cooperativeId }),

@@ -131,6 +131,7 @@ export async function ChartCard({
             locale={locale}
             rtl={direction(locale) === "rtl"}
             height={chartHeight(key, rows.length)}
+            eager={print}
           />
         )}
         {rows.length < dataset.rows.length && (

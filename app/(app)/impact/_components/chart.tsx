@@ -1,7 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
 import type { ChartViewProps } from "./chart-view";
+
+const placeholder = <div className="size-full animate-pulse rounded-md bg-muted" />;
 
 /**
  * recharts loads only where a chart is shown, after the page: its table is there meanwhile.
@@ -9,17 +12,45 @@ import type { ChartViewProps } from "./chart-view";
  */
 const ChartView = dynamic(() => import("./chart-view"), {
   ssr: false,
-  loading: () => <div className="size-full animate-pulse rounded-md bg-muted" />,
+  loading: () => placeholder,
 });
 
-export function Chart(props: ChartViewProps) {
+/**
+ * A chart draws when it comes near the screen (or the page is printed), not all at once after the
+ * page loads: on a phone the charts below the first screen were a second of blocked main thread
+ * before anyone scrolled to them, and their code was fetched on a slow connection all the same.
+ * `eager` draws at once (the printable report).
+ */
+export function Chart({ eager = false, ...props }: ChartViewProps & { eager?: boolean }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(eager);
+
+  useEffect(() => {
+    const element = container.current;
+    if (near || !element) return;
+    const show = () => setNear(true);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) show();
+      },
+      { rootMargin: "200px 0px" },
+    );
+    observer.observe(element);
+    window.addEventListener("beforeprint", show);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", show);
+    };
+  }, [near]);
+
   return (
     <div
+      ref={container}
       style={{ height: props.height }}
       className="w-full min-w-0 [&_svg]:[direction:ltr]"
       aria-hidden
     >
-      <ChartView {...props} />
+      {near ? <ChartView {...props} /> : placeholder}
     </div>
   );
 }
