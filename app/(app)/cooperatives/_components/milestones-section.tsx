@@ -79,9 +79,10 @@ export async function MilestonesSection({
         </h4>
         <MilestoneStatusBadge status={m.status} label={tStatus(m.status)} />
       </div>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
-        <div className="flex flex-wrap gap-1">
-          <dt className="text-muted-foreground">{t("fields.due_on")}:</dt>
+      {/* Styled from the list: a profile shows some fifty of these facts. */}
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 [:where(&)>div]:flex [:where(&)>div]:flex-wrap [:where(&)>div]:gap-1 [:where(&)_dt]:text-muted-foreground">
+        <div>
+          <dt>{`${t("fields.due_on")}:`}</dt>
           <dd className={m.overdue ? "font-medium text-destructive" : undefined}>
             {m.dueOn ? formatDate(locale, m.dueOn) : none}
             {m.overdue && (
@@ -92,17 +93,17 @@ export async function MilestonesSection({
           </dd>
         </div>
         {m.completedOn && (
-          <div className="flex flex-wrap gap-1">
-            <dt className="text-muted-foreground">{t("fields.completed_on")}:</dt>
+          <div>
+            <dt>{`${t("fields.completed_on")}:`}</dt>
             <dd>{formatDate(locale, m.completedOn)}</dd>
           </div>
         )}
-        <div className="flex flex-wrap gap-1">
-          <dt className="text-muted-foreground">{t("fields.reported_by")}:</dt>
+        <div>
+          <dt>{`${t("fields.reported_by")}:`}</dt>
           <dd>{who(m.reportedBy, m.reportedAt)}</dd>
         </div>
-        <div className="flex flex-wrap gap-1">
-          <dt className="text-muted-foreground">{t("fields.verified_by")}:</dt>
+        <div>
+          <dt>{`${t("fields.verified_by")}:`}</dt>
           <dd>{who(m.verifiedBy, m.verifiedAt)}</dd>
         </div>
       </dl>

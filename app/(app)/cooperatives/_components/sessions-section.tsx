@@ -12,7 +12,8 @@ import { formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
 import { SessionItems } from "../../sessions/_components/session-items";
 
-const SHOWN = 10;
+/** The latest few, under the count and hours of all; the sessions list has the rest. */
+const SHOWN = 5;
 
 /**
  * The cooperative's mentoring history. Officials read counts and hours only, never the notes
