@@ -42,18 +42,28 @@ export async function snapshotHistory(
   db: Executor,
   params: { access: SQL; cooperativeId: number },
 ): Promise<{ archived: boolean; snapshots: JobsSnapshot[] } | null> {
-  const [coop] = await db
-    .select({ archivedAt: cooperatives.archivedAt })
-    .from(cooperatives)
-    .where(and(eq(cooperatives.id, params.cooperativeId), params.access));
-  if (!coop) return null;
-  const snapshots = await db
-    .select(snapshotColumns)
+  // One round trip when the cooperative has snapshots (each row carries its archived state, read
+  // under the viewer's access); the cooperative alone is read only when there are none.
+  const rows = await db
+    .select({ snapshot: snapshotColumns, archivedAt: cooperatives.archivedAt })
     .from(jobsSnapshots)
+    .innerJoin(cooperatives, eq(cooperatives.id, jobsSnapshots.cooperativeId))
     .leftJoin(users, eq(users.id, jobsSnapshots.submittedBy))
-    .where(eq(jobsSnapshots.cooperativeId, params.cooperativeId))
+    .where(and(eq(jobsSnapshots.cooperativeId, params.cooperativeId), params.access))
     .orderBy(asc(jobsSnapshots.asOf), asc(jobsSnapshots.id));
-  return { archived: coop.archivedAt !== null, snapshots };
+  const coop = rows[0]
+    ? rows[0]
+    : (
+        await db
+          .select({ archivedAt: cooperatives.archivedAt })
+          .from(cooperatives)
+          .where(and(eq(cooperatives.id, params.cooperativeId), params.access))
+      )[0];
+  if (!coop) return null;
+  return {
+    archived: coop.archivedAt !== null,
+    snapshots: rows.map((row) => row.snapshot),
+  };
 }
 
 /** Jobs created by one cooperative as of `to`: the metric of lib/metrics, limited to that cooperative. */

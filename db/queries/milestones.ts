@@ -152,47 +152,49 @@ export async function cooperativeMilestones(
   db: Executor,
   params: { access: SQL; cooperativeId: number; evidence: boolean; today: string },
 ): Promise<{ archived: boolean; stage: Stage; milestones: MilestoneItem[] } | null> {
-  const [coop] = await db
-    .select({ archivedAt: cooperatives.archivedAt, stage: cooperatives.stage })
-    .from(cooperatives)
-    .where(and(eq(cooperatives.id, params.cooperativeId), params.access));
-  if (!coop) return null;
+  // One round trip when the cooperative has milestones (each row carries the cooperative's state,
+  // read under the viewer's access); the cooperative alone is read only when there are none.
   const rows = await db
     .select({
-      id: milestones.id,
-      templateKey: milestoneTemplates.key,
-      title: milestones.title,
-      labelAr: milestoneTemplates.labelAr,
-      labelFr: milestoneTemplates.labelFr,
-      labelEn: milestoneTemplates.labelEn,
-      stage: milestones.stage,
-      status: milestones.status,
-      dueOn: milestones.dueOn,
-      completedOn: milestones.completedOn,
-      evidenceText: milestones.evidenceText,
-      evidenceUrl: milestones.evidenceUrl,
-      comment: milestones.comment,
-      reportedBy: reporter.name,
-      reportedAt: milestones.reportedAt,
-      verifiedBy: verifier.name,
-      verifiedAt: milestones.verifiedAt,
-      version: milestones.version,
-      overdue: sql<boolean>`${overdueCondition(params.today)}`,
-      hasTranche: sql<boolean>`exists (select 1 from ${disbursements} where ${disbursements.releaseMilestoneId} = ${milestones.id})`,
+      cooperative: { archivedAt: cooperatives.archivedAt, stage: cooperatives.stage },
+      milestone: {
+        id: milestones.id,
+        templateKey: milestoneTemplates.key,
+        title: milestones.title,
+        labelAr: milestoneTemplates.labelAr,
+        labelFr: milestoneTemplates.labelFr,
+        labelEn: milestoneTemplates.labelEn,
+        stage: milestones.stage,
+        status: milestones.status,
+        dueOn: milestones.dueOn,
+        completedOn: milestones.completedOn,
+        evidenceText: milestones.evidenceText,
+        evidenceUrl: milestones.evidenceUrl,
+        comment: milestones.comment,
+        reportedBy: reporter.name,
+        reportedAt: milestones.reportedAt,
+        verifiedBy: verifier.name,
+        verifiedAt: milestones.verifiedAt,
+        version: milestones.version,
+        overdue: sql<boolean>`${overdueCondition(params.today)}`,
+        hasTranche: sql<boolean>`exists (select 1 from ${disbursements} where ${disbursements.releaseMilestoneId} = ${milestones.id})`,
+      },
     })
     .from(milestones)
+    .innerJoin(cooperatives, eq(cooperatives.id, milestones.cooperativeId))
     .leftJoin(milestoneTemplates, eq(milestoneTemplates.id, milestones.templateId))
     .leftJoin(reporter, eq(reporter.id, milestones.reportedBy))
     .leftJoin(verifier, eq(verifier.id, milestones.verifiedBy))
-    .where(eq(milestones.cooperativeId, params.cooperativeId))
+    .where(and(eq(milestones.cooperativeId, params.cooperativeId), params.access))
     .orderBy(
       asc(milestones.stage),
       sql`${milestoneTemplates.sortOrder} asc nulls last`,
       sql`${milestones.dueOn} asc nulls last`,
       asc(milestones.id),
     );
+  const items = rows.map((row) => row.milestone);
   const files =
-    params.evidence && rows.length > 0
+    params.evidence && items.length > 0
       ? await db
           .select({
             id: attachments.id,
@@ -206,18 +208,31 @@ export async function cooperativeMilestones(
           .where(
             inArray(
               attachments.milestoneId,
-              rows.map((r) => r.id),
+              items.map((r) => r.id),
             ),
           )
           .orderBy(asc(attachments.id))
       : [];
+  const coop = rows[0]
+    ? rows[0].cooperative
+    : (
+        await db
+          .select({ archivedAt: cooperatives.archivedAt, stage: cooperatives.stage })
+          .from(cooperatives)
+          .where(and(eq(cooperatives.id, params.cooperativeId), params.access))
+      )[0];
+  if (!coop) return null;
   return {
     archived: coop.archivedAt !== null,
     stage: coop.stage,
-    milestones: rows.map(({ title, labelAr, labelFr, labelEn, ...row }) => ({
+    milestones: items.map(({ title, labelAr, labelFr, labelEn, ...row }) => ({
       ...row,
       custom: row.templateKey === null,
-      names: { ar: labelAr ?? title ?? "", fr: labelFr ?? title ?? "", en: labelEn ?? title ?? "" },
+      names: {
+        ar: labelAr ?? title ?? "",
+        fr: labelFr ?? title ?? "",
+        en: labelEn ?? title ?? "",
+      },
       hasTranche: row.hasTranche === true,
       overdue: row.overdue === true,
       evidenceText: params.evidence ? row.evidenceText : null,
