@@ -7,6 +7,7 @@ import { prepareDatabase } from "../db/bootstrap";
 import { dataDir } from "../db/index";
 import { todayIso } from "../lib/dates";
 import { EnvError, parseEnv } from "../lib/env";
+import { SERVER_NODE_FLAGS } from "./server-node-flags";
 
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev" && mode !== "demo") {
@@ -97,7 +98,8 @@ async function main() {
 
   const port = String(config.PORT);
   const args = mode === "dev" ? ["dev", "-p", port] : ["start", "-p", port];
-  const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  const flags = mode === "dev" ? [] : SERVER_NODE_FLAGS;
+  const child = spawn(process.execPath, [...flags, nextBin, ...args], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

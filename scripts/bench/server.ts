@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../server-node-flags";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -137,7 +138,8 @@ export async function startServer(options: {
 }): Promise<Server> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = [...SERVER_NODE_FLAGS, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
