@@ -9,8 +9,14 @@ import { PeopleError } from "./people";
 
 /** Audit snapshot keys of a cooperative's contact (camelCase as written by the record's queries). */
 const CONTACT_KEYS = ["contactName", "contact_name", "phone", "email", "address"];
-/** An auto-entrepreneur's registered name is a person's name. */
-const OWN_NAME_KEYS = ["name", "nameLatin", "name_latin"];
+/** An auto-entrepreneur's registered name is a person's name, its registration number theirs. */
+const OWN_NAME_KEYS = [
+  "name",
+  "nameLatin",
+  "name_latin",
+  "registrationNumber",
+  "registration_number",
+];
 const USER_KEYS = new Set(["name", "email", "phone"]);
 /** Keys under which a person's name or address can be copied into another record's entry. */
 const PERSONAL_KEYS = new Set([
@@ -75,7 +81,7 @@ async function lockAccount(tx: Transaction, selector: PersonSelector, actorId: n
 
 /**
  * Law 09-08's right to erasure, in one transaction: the person's contact fields on their
- * cooperatives become null (an auto-entrepreneur's name too), their account is deactivated and
+ * cooperatives become null (an auto-entrepreneur's name and registration number too), their account is deactivated and
  * anonymized, their sign-in attempts are deleted, and their values are replaced by ERASED in
  * earlier audit entries and import files. One audit entry says which records and fields were
  * erased, never the values.
@@ -114,7 +120,11 @@ export async function erasePerson(
         phone: coop.phone,
         email: coop.email,
         address: coop.address,
-        ...(own && { name: coop.name, name_latin: coop.nameLatin }),
+        ...(own && {
+          name: coop.name,
+          name_latin: coop.nameLatin,
+          registration_number: coop.registrationNumber,
+        }),
       };
       const fields = Object.entries(held)
         .filter(([, value]) => present(value))
@@ -122,6 +132,7 @@ export async function erasePerson(
       values.push(...[coop.contactName, coop.address].filter(present));
       if (own) values.push(...[coop.name, coop.nameLatin].filter(present));
       fragments.push(...[coop.phone, coop.email].filter(present));
+      if (own && present(coop.registrationNumber)) fragments.push(coop.registrationNumber);
       await tx
         .update(cooperatives)
         .set({
@@ -129,7 +140,7 @@ export async function erasePerson(
           phone: null,
           email: null,
           address: null,
-          ...(own && { name: `${ERASED} #${coop.id}`, nameLatin: null }),
+          ...(own && { name: `${ERASED} #${coop.id}`, nameLatin: null, registrationNumber: null }),
           version: sql`${cooperatives.version} + 1`,
           updatedAt: sql`now()`,
         })

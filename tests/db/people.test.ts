@@ -60,6 +60,7 @@ const DRISS = {
   phone: "0698765432",
   email: "driss@example.ma",
   address: "12 rue Atlas, Fès",
+  registration: "AE-FES-2026-0042",
 };
 const AMINA = {
   name: "Amina Tazi",
@@ -187,6 +188,7 @@ beforeEach(async () => {
       name: DRISS.name,
       nameLatin: DRISS.latin,
       legalForm: "auto_entrepreneur",
+      registrationNumber: DRISS.registration,
       contactName: DRISS.latin,
       phone: DRISS.phone,
       email: DRISS.email,
@@ -492,7 +494,7 @@ describe("erasePersonAction", () => {
     }
   });
 
-  it("erases an auto-entrepreneur's registered name with the contact", async () => {
+  it("erases an auto-entrepreneur's registered name and number with the contact", async () => {
     signInAs("admin");
     await expect(
       erasePersonAction(IDLE, form({ cooperative: id.coopB, confirm: "on" })),
@@ -500,11 +502,19 @@ describe("erasePersonAction", () => {
     expect(await coop(id.coopB)).toMatchObject({
       name: `[erased] #${id.coopB}`,
       nameLatin: null,
+      registrationNumber: null,
       contactName: null,
       phone: null,
     });
     const all = await everything();
-    for (const value of [DRISS.name, DRISS.latin, DRISS.phone, DRISS.email, DRISS.address]) {
+    for (const value of [
+      DRISS.name,
+      DRISS.latin,
+      DRISS.phone,
+      DRISS.email,
+      DRISS.address,
+      DRISS.registration,
+    ]) {
       expect(all, value).not.toContain(value);
     }
   });
