@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { missingJobsReports } from "@/db/queries/jobs";
-import { cooperativeScope, type Viewer } from "@/lib/dal";
+import { canSubmitJobs, cooperativeScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
@@ -25,6 +25,8 @@ export async function MissingJobsReports({ viewer }: { viewer: Viewer }) {
     end: formatDate(locale, quarter.end),
   };
   const hideName = viewer.role === "official";
+  // Who may report jobs lands on the profile with the report form open.
+  const form = canSubmitJobs(viewer.role) ? "?open=jobs#jobs-report" : "";
   return (
     <Card data-testid="missing-jobs-reports" data-count={missing.count}>
       <CardHeader>
@@ -48,7 +50,7 @@ export async function MissingJobsReports({ viewer }: { viewer: Viewer }) {
               {missing.cooperatives.map((c) => (
                 <li key={c.id} data-cooperative-id={c.id}>
                   <Link
-                    href={`/cooperatives/${c.id}`}
+                    href={`/cooperatives/${c.id}${form}`}
                     className="text-primary hover:underline"
                     dir="auto"
                   >
