@@ -1,18 +1,5 @@
 import "server-only";
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNull,
-  lte,
-  ne,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { FundingFilters } from "@/lib/validation/funding";
 import type { Executor } from "../index";
 import {
@@ -327,14 +314,3 @@ export async function cooperativeFunding(
 }
 
 export type CooperativeAward = Awaited<ReturnType<typeof cooperativeFunding>>[number];
-
-/** Milestones a tranche may wait for: the cooperative's own, waived ones excepted. */
-export async function releaseMilestoneOptions(db: Executor, cooperativeId: number) {
-  const rows = await db
-    .select({ id: milestones.id, status: milestones.status, ...milestoneLabel })
-    .from(milestones)
-    .leftJoin(milestoneTemplates, eq(milestoneTemplates.id, milestones.templateId))
-    .where(and(eq(milestones.cooperativeId, cooperativeId), ne(milestones.status, "waived")))
-    .orderBy(sql`${milestones.dueOn} asc nulls last`, asc(milestones.id));
-  return rows.map((row) => ({ id: row.id, status: row.status, names: milestoneNames(row) }));
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MilestoneStatus } from "@/lib/validation/milestone";
 import type { Executor, Transaction } from "../index";
@@ -118,6 +118,9 @@ export type AttachmentInfo = {
   createdAt: Date;
 };
 
+/** An attachment as json_build_object gives it (the timestamp as text). */
+type AttachmentJson = Omit<AttachmentInfo, "createdAt"> & { createdAt: string };
+
 export type MilestoneItem = {
   id: number;
   templateKey: string | null;
@@ -178,6 +181,12 @@ export async function cooperativeMilestones(
         version: milestones.version,
         overdue: sql<boolean>`${overdueCondition(params.today)}`,
         hasTranche: sql<boolean>`exists (select 1 from ${disbursements} where ${disbursements.releaseMilestoneId} = ${milestones.id})`,
+        // Its files in the same round trip, for whoever may see evidence.
+        files: params.evidence
+          ? sql<
+              AttachmentJson[]
+            >`(select json_agg(json_build_object('id', ${attachments.id}, 'filename', ${attachments.filename}, 'contentType', ${attachments.contentType}, 'sizeBytes', ${attachments.sizeBytes}, 'createdAt', ${attachments.createdAt}) order by ${attachments.id}) from ${attachments} where ${attachments.milestoneId} = ${milestones.id})`
+          : sql<null>`null`,
       },
     })
     .from(milestones)
@@ -193,26 +202,6 @@ export async function cooperativeMilestones(
       asc(milestones.id),
     );
   const items = rows.map((row) => row.milestone);
-  const files =
-    params.evidence && items.length > 0
-      ? await db
-          .select({
-            id: attachments.id,
-            milestoneId: attachments.milestoneId,
-            filename: attachments.filename,
-            contentType: attachments.contentType,
-            sizeBytes: attachments.sizeBytes,
-            createdAt: attachments.createdAt,
-          })
-          .from(attachments)
-          .where(
-            inArray(
-              attachments.milestoneId,
-              items.map((r) => r.id),
-            ),
-          )
-          .orderBy(asc(attachments.id))
-      : [];
   const coop = rows[0]
     ? rows[0].cooperative
     : (
@@ -225,7 +214,7 @@ export async function cooperativeMilestones(
   return {
     archived: coop.archivedAt !== null,
     stage: coop.stage,
-    milestones: items.map(({ title, labelAr, labelFr, labelEn, ...row }) => ({
+    milestones: items.map(({ title, labelAr, labelFr, labelEn, files, ...row }) => ({
       ...row,
       custom: row.templateKey === null,
       names: {
@@ -238,17 +227,25 @@ export async function cooperativeMilestones(
       evidenceText: params.evidence ? row.evidenceText : null,
       evidenceUrl: params.evidence ? row.evidenceUrl : null,
       comment: params.evidence ? row.comment : null,
-      attachments: files
-        .filter((f) => f.milestoneId === row.id)
-        .map((f) => ({
-          id: f.id,
-          filename: f.filename,
-          contentType: f.contentType,
-          sizeBytes: f.sizeBytes,
-          createdAt: f.createdAt,
-        })),
+      attachments: (files ?? []).map((f) => ({ ...f, createdAt: new Date(f.createdAt) })),
     })),
   };
+}
+
+/**
+ * The milestones a tranche may wait for, from a cooperative's list: its own, waived ones excepted,
+ * by due date (undated last), then by id.
+ */
+export function releaseCandidates(items: readonly MilestoneItem[]) {
+  return items
+    .filter((m) => m.status !== "waived")
+    .sort(
+      (a, b) =>
+        (a.dueOn === null ? 1 : 0) - (b.dueOn === null ? 1 : 0) ||
+        (a.dueOn ?? "").localeCompare(b.dueOn ?? "") ||
+        a.id - b.id,
+    )
+    .map((m) => ({ id: m.id, status: m.status, names: m.names }));
 }
 
 export type MilestoneActor = { id: number; role: Role };

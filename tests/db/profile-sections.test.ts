@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { snapshotHistory } from "@/db/queries/jobs";
-import { cooperativeMilestones } from "@/db/queries/milestones";
+import { cooperativeMilestones, releaseCandidates } from "@/db/queries/milestones";
 import { seedReference } from "@/db/seed/reference";
-import { cooperatives, jobsSnapshots, mentorAssignments, milestones, users } from "@/db/schema";
+import {
+  attachments,
+  cooperatives,
+  jobsSnapshots,
+  mentorAssignments,
+  milestones,
+  users,
+} from "@/db/schema";
 import { canSeeArchived, cooperativeAccess, cooperativeScope, type Viewer } from "@/lib/dal";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -51,6 +59,7 @@ beforeAll(async () => {
     .values([
       { ...base, name: "full", stage: "incubation" as const },
       { ...base, name: "empty", stage: "selected" as const },
+      { ...base, name: "dated", stage: "incubation" as const },
       {
         ...base,
         name: "archived",
@@ -72,6 +81,42 @@ beforeAll(async () => {
       { cooperativeId: id[coop]!, title: `${coop} first`, stage: "incubation" as const },
       { cooperativeId: id[coop]!, title: `${coop} second`, stage: "incubation" as const },
     ]),
+  );
+  const [first] = await t.db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .where(eq(milestones.title, "full first"));
+  await t.db.insert(attachments).values(
+    ["visite.jpg", "statuts.pdf"].map((filename, i) => ({
+      milestoneId: first!.id,
+      filename,
+      contentType: i === 0 ? "image/jpeg" : "application/pdf",
+      sizeBytes: 3 + i,
+      data: Buffer.from([1, 2, 3, 4].slice(0, 3 + i)),
+      uploadedBy: id.staff!,
+    })),
+  );
+  // Due dates out of order, two undated, a tie, and waived ones: what a tranche may wait for.
+  await t.db.insert(milestones).values(
+    (
+      [
+        ["b", "2026-05-01", "todo"],
+        ["a", null, "done"],
+        ["c", "2026-03-15", "waived"],
+        ["d", "2026-03-15", "in_progress"],
+        ["e", "2026-03-15", "reported"],
+        ["f", null, "waived"],
+        ["g", null, "todo"],
+        ["h", "2025-12-31", "blocked"],
+      ] as const
+    ).map(([title, dueOn, status]) => ({
+      cooperativeId: id.dated!,
+      title,
+      dueOn,
+      status,
+      completedOn: status === "done" ? "2026-10-01" : null,
+      stage: "incubation" as const,
+    })),
   );
   await t.db.insert(jobsSnapshots).values(
     ["full", "archived"].flatMap((coop) => [
@@ -117,6 +162,24 @@ describe("the profile's milestones and jobs, under the viewer's access", () => {
       expect(list).toMatchObject({ archived: false, stage: "incubation" });
       expect(list!.milestones.map((m) => m.names.en)).toEqual(["full first", "full second"]);
       expect(list!.milestones[0]).not.toHaveProperty("cooperative");
+      // Its files, in upload order, for whoever may see evidence (staff and the mentor here).
+      expect(
+        list!.milestones.map((m) => m.attachments.map((a) => [a.filename, a.sizeBytes])),
+      ).toEqual([
+        [
+          ["visite.jpg", 3],
+          ["statuts.pdf", 4],
+        ],
+        [],
+      ]);
+      expect(list!.milestones[0]!.attachments[0]!.createdAt).toBeInstanceOf(Date);
+      expect(list!.milestones[0]!.attachments[0]).toEqual({
+        id: expect.any(Number),
+        filename: "visite.jpg",
+        contentType: "image/jpeg",
+        sizeBytes: 3,
+        createdAt: expect.any(Date),
+      });
       const jobs = await snapshotsOf(v, "full");
       expect(jobs?.archived).toBe(false);
       expect(jobs!.snapshots.map((s) => [s.kind, s.jobsTotal])).toEqual([
@@ -155,5 +218,36 @@ describe("the profile's milestones and jobs, under the viewer's access", () => {
     });
     expect(await milestonesOf(viewer("mentor", "mentor"), "archived")).toBeNull();
     expect(await snapshotsOf(viewer("mentor", "mentor"), "archived")).toBeNull();
+  });
+});
+
+describe("releaseCandidates", () => {
+  it("offers the milestones the database query offered: none waived, by due date, undated last", async () => {
+    const list = await milestonesOf(viewer("staff", "staff"), "dated");
+    const expected = await t.db
+      .select({ title: milestones.title })
+      .from(milestones)
+      .where(and(eq(milestones.cooperativeId, id.dated!), ne(milestones.status, "waived")))
+      .orderBy(sql`${milestones.dueOn} asc nulls last`, asc(milestones.id));
+    const offered = releaseCandidates(list!.milestones);
+    expect(offered.map((m) => m.names.en)).toEqual(expected.map((row) => row.title));
+    expect(offered.map((m) => m.names.en)).toEqual(["h", "d", "e", "b", "a", "g"]);
+    expect(offered[0]).toEqual({
+      id: expect.any(Number),
+      status: "blocked",
+      names: { ar: "h", fr: "h", en: "h" },
+    });
+  });
+});
+
+describe("files on the milestones", () => {
+  it("are left out for a viewer who may not see evidence", async () => {
+    const list = await cooperativeMilestones(t.db, {
+      access: cooperativeScope(viewer("staff", "official")),
+      cooperativeId: id.full!,
+      evidence: false,
+      today: TODAY,
+    });
+    expect(list!.milestones.map((m) => m.attachments)).toEqual([[], []]);
   });
 });

@@ -3,10 +3,12 @@ import { AwardItem } from "@/app/(app)/funding/_components/award-item";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { programOptions } from "@/db/queries/cooperative-record";
-import { cooperativeFunding, releaseMilestoneOptions } from "@/db/queries/funding-ledger";
+import { cooperativeFunding } from "@/db/queries/funding-ledger";
+import { releaseCandidates } from "@/db/queries/milestones";
 import { canEditCooperatives, cooperativeScope, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { currentLocale } from "@/lib/i18n/server";
+import { loadMilestones } from "./load";
 import { AwardFormOnDemand } from "./on-demand-forms";
 
 /**
@@ -30,7 +32,9 @@ export async function FundingSection({
   const [awards, programs, milestones, t, tMilestone, locale] = await Promise.all([
     cooperativeFunding(db, { access: scope, cooperativeId }),
     editable ? programOptions(db) : Promise.resolve([]),
-    editable ? releaseMilestoneOptions(db, cooperativeId) : Promise.resolve([]),
+    editable
+      ? loadMilestones(cooperativeId).then((list) => releaseCandidates(list?.milestones ?? []))
+      : Promise.resolve([]),
     getTranslations("funding"),
     getTranslations("milestoneStatus"),
     currentLocale(),

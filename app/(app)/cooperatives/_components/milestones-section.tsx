@@ -3,23 +3,13 @@ import { MilestoneStatusBadge } from "@/components/milestone-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import {
-  cooperativeMilestones,
-  milestoneFiguresFor,
-  type MilestoneItem,
-} from "@/db/queries/milestones";
+import { milestoneFiguresFor, type MilestoneItem } from "@/db/queries/milestones";
 import { STAGES } from "@/db/schema";
-import {
-  canEditCooperatives,
-  canSeeArchived,
-  canSeeEvidence,
-  cooperativeAccess,
-  cooperativeScope,
-  type Viewer,
-} from "@/lib/dal";
+import { canEditCooperatives, type Viewer } from "@/lib/dal";
 import { todayIso } from "@/lib/dates";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
+import { loadMilestones } from "./load";
 import { MilestoneActions } from "./milestone-actions";
 import { MilestoneAddOnDemand } from "./on-demand-forms";
 
@@ -37,14 +27,8 @@ export async function MilestonesSection({
 }) {
   const db = await getDb();
   const today = todayIso();
-  const access = canSeeArchived(viewer) ? cooperativeAccess(viewer) : cooperativeScope(viewer);
   const [list, figures, t, tStage, tStatus, locale] = await Promise.all([
-    cooperativeMilestones(db, {
-      access,
-      cooperativeId,
-      evidence: canSeeEvidence(viewer.role),
-      today,
-    }),
+    loadMilestones(cooperativeId),
     milestoneFiguresFor(db, cooperativeId, today),
     getTranslations("milestones"),
     getTranslations("stage"),
