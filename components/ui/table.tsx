@@ -2,25 +2,11 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-/**
- * Rows, header cells and cells are styled once from the table (`:where()` keeps these rules below
- * any class a cell is given), not with a class list on each of them: a list page has hundreds of
- * cells, and the repeated class names were a third of its HTML and of its RSC payload.
- */
-const CELLS = [
-  "[:where(&)_tr]:border-b [:where(&)_tr]:transition-colors [:where(&)_tbody_tr:hover]:bg-muted/50",
-  "[:where(&)_th]:h-10 [:where(&)_th]:px-2 [:where(&)_th]:text-start [:where(&)_th]:align-middle [:where(&)_th]:font-medium [:where(&)_th]:whitespace-nowrap [:where(&)_th]:text-foreground",
-  "[:where(&)_td]:p-2 [:where(&)_td]:align-middle [:where(&)_td]:whitespace-nowrap",
-].join(" ");
-
+/** Rows, header cells and cells are styled from the table's class (`.data-table`, app/globals.css). */
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
     <div data-slot="table-container" className="relative w-full overflow-x-auto">
-      <table
-        data-slot="table"
-        className={cn("w-full caption-bottom text-sm", CELLS, className)}
-        {...props}
-      />
+      <table data-slot="table" className={cn("data-table", className)} {...props} />
     </div>
   );
 }

@@ -46,7 +46,7 @@ export async function MilestonesSection({
     <li
       key={m.id}
       id={`milestone-${m.id}`}
-      className="grid scroll-mt-20 gap-2 rounded-md border p-3"
+      className="milestone-item"
       data-testid="milestone"
       data-milestone-id={m.id}
       data-status={m.status}
@@ -63,8 +63,7 @@ export async function MilestonesSection({
         </h4>
         <MilestoneStatusBadge status={m.status} label={tStatus(m.status)} />
       </div>
-      {/* Styled from the list: a profile shows some fifty of these facts. */}
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 [:where(&)>div]:flex [:where(&)>div]:flex-wrap [:where(&)>div]:gap-1 [:where(&)_dt]:text-muted-foreground">
+      <dl className="milestone-facts">
         <div>
           <dt>{`${t("fields.due_on")}:`}</dt>
           <dd className={m.overdue ? "font-medium text-destructive" : undefined}>

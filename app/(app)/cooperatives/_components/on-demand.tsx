@@ -148,11 +148,7 @@ export function OnDemand({
         {label}
         <span
           aria-hidden="true"
-          className={cn(
-            "icon-chevron-down transition-transform",
-            open && "rotate-180",
-            pending && "animate-pulse",
-          )}
+          className={cn("icon-chevron-down", open && "rotate-180", pending && "animate-pulse")}
         />
       </a>
       {/* No Suspense boundary: on the server a form whose code is loading holds the page back
