@@ -50,14 +50,11 @@ export async function ChartCard({
   const download = (format: "csv" | "xlsx") =>
     `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
   const titleId = `chart-${key}-title`;
-  // Hundreds of cells on the page: styled once from the table, not cell by cell, so each cell
-  // is its bare element (a third of the page's bytes were repeated class names).
+  // Hundreds of cells on the page: styled once from the table's class (`.chart-table`,
+  // app/globals.css), so each cell is its bare element.
   const table = (
     <div className="relative w-full overflow-x-auto">
-      <table
-        className="w-full caption-bottom text-sm [&_td]:p-2 [&_td]:text-end [&_td]:align-middle [&_td]:whitespace-nowrap [&_td]:tabular-nums [&_th]:h-10 [&_th]:px-2 [&_th]:align-middle [&_th]:text-foreground [&_thead_th]:text-end [&_thead_th]:font-medium [&_thead_th:first-child]:text-start [&_tbody_th]:text-start [&_tbody_th]:font-normal [&_tr]:border-b [&_tbody_tr:last-child]:border-0"
-        data-testid={`chart-${key}-table`}
-      >
+      <table className="chart-table" data-testid={`chart-${key}-table`}>
         <caption className="sr-only">{t(`charts.${key}.title`)}</caption>
         <thead>
           <tr>
