@@ -266,3 +266,15 @@ export async function exportCooperatives(
     .where(listConditions(params.access, params.filters, false))
     .orderBy(...orderFor(params.filters.sort ?? "id"));
 }
+
+/** A cooperative's archived state and stage under the viewer's `access`; undefined when out of reach. */
+export async function cooperativeState(
+  db: Executor,
+  params: { access: SQL; cooperativeId: number },
+): Promise<{ archivedAt: Date | null; stage: Stage } | undefined> {
+  const [row] = await db
+    .select({ archivedAt: cooperatives.archivedAt, stage: cooperatives.stage })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.id, params.cooperativeId), params.access));
+  return row;
+}

@@ -5,7 +5,7 @@ import type { JobsFieldErrors, JobsSnapshotInput } from "@/lib/validation/jobs";
 import type { Database, Executor } from "../index";
 import { ACTIVE_STAGES, cooperatives, jobsSnapshots, users } from "../schema";
 import { writeAudit } from "./audit";
-import { listConditions } from "./cooperatives";
+import { cooperativeState, listConditions } from "./cooperatives";
 import { jobsAsOf, lastCompleteQuarter, type JobsFigures } from "./metrics";
 
 /** Who may submit jobs snapshots (DOMAIN.md): admin and staff for any cooperative, mentors for assigned ones. */
@@ -51,14 +51,7 @@ export async function snapshotHistory(
     .leftJoin(users, eq(users.id, jobsSnapshots.submittedBy))
     .where(and(eq(jobsSnapshots.cooperativeId, params.cooperativeId), params.access))
     .orderBy(asc(jobsSnapshots.asOf), asc(jobsSnapshots.id));
-  const coop = rows[0]
-    ? rows[0]
-    : (
-        await db
-          .select({ archivedAt: cooperatives.archivedAt })
-          .from(cooperatives)
-          .where(and(eq(cooperatives.id, params.cooperativeId), params.access))
-      )[0];
+  const coop = rows[0] ?? (await cooperativeState(db, params));
   if (!coop) return null;
   return {
     archived: coop.archivedAt !== null,

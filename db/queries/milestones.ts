@@ -14,6 +14,7 @@ import {
   type Role,
   type Stage,
 } from "../schema";
+import { cooperativeState } from "./cooperatives";
 import { milestoneTotals, type MilestoneFigures } from "./metrics";
 
 type Names = { ar: string; fr: string; en: string };
@@ -202,14 +203,7 @@ export async function cooperativeMilestones(
       asc(milestones.id),
     );
   const items = rows.map((row) => row.milestone);
-  const coop = rows[0]
-    ? rows[0].cooperative
-    : (
-        await db
-          .select({ archivedAt: cooperatives.archivedAt, stage: cooperatives.stage })
-          .from(cooperatives)
-          .where(and(eq(cooperatives.id, params.cooperativeId), params.access))
-      )[0];
+  const coop = rows[0]?.cooperative ?? (await cooperativeState(db, params));
   if (!coop) return null;
   return {
     archived: coop.archivedAt !== null,
@@ -242,7 +236,8 @@ export function releaseCandidates(items: readonly MilestoneItem[]) {
     .sort(
       (a, b) =>
         (a.dueOn === null ? 1 : 0) - (b.dueOn === null ? 1 : 0) ||
-        (a.dueOn ?? "").localeCompare(b.dueOn ?? "") ||
+        // ISO dates: their text order is their date order.
+        ((a.dueOn ?? "") < (b.dueOn ?? "") ? -1 : (a.dueOn ?? "") > (b.dueOn ?? "") ? 1 : 0) ||
         a.id - b.id,
     )
     .map((m) => ({ id: m.id, status: m.status, names: m.names }));
