@@ -47,6 +47,29 @@ test("an official reads the impact dashboard: figures match the summary API, cha
 
   const provinces = page.getByTestId("chart-provinces-table");
   await page.getByTestId("chart-provinces").locator("summary").first().click();
+  // The table shows, column by column, the figures of the chart's own file, for each row.
+  const file = (await (await page.request.get(`/api/impact/chart/provinces?${PERIOD}`)).text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(","));
+  const [columns, ...records] = file;
+  const tableRows = provinces.locator("tbody tr");
+  expect(await tableRows.count()).toBeGreaterThan(0);
+  for (const row of await tableRows.all()) {
+    const key = await row.getAttribute("data-key");
+    const values = records.find((r) => r[0] === key);
+    expect(values, `province ${key} in the file`).toBeDefined();
+    const cells = row.locator("td");
+    for (const [index, column] of columns!.entries()) {
+      if (index === 0) continue;
+      const cell = cells.nth(index - 1);
+      expect(await cell.getAttribute("data-value"), `${key} ${column}`).toBe(values![index]);
+      // Counts read as written (a loss of jobs with its sign), whatever the separators.
+      const shown = (await cell.innerText()).replace(/\u2212/g, "-").replace(/[^\d-]/g, "");
+      if (column !== "reporting_coverage") expect(shown, `${key} ${column}`).toBe(values![index]);
+    }
+  }
   const link = provinces.locator('a[href^="/impact/provinces/"]').first();
   const href = await link.getAttribute("href");
   await link.click();

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,6 +6,7 @@ import { direction, type Locale } from "@/lib/i18n/config";
 import { impactQueryString, type ImpactQuery } from "@/lib/metrics";
 import type { ChartDataset, ValueFormat } from "../datasets";
 import { Chart } from "./chart";
+import { ChartTable, type ChartTableRow } from "./chart-table";
 import { CHART_SPECS, chartHeight } from "./chart-specs";
 import { SHOWN_ROWS, largestRows } from "./largest-rows";
 
@@ -50,51 +50,28 @@ export async function ChartCard({
   const download = (format: "csv" | "xlsx") =>
     `/api/impact/chart/${key}${impactQueryString(query, { labels: "1", format })}`;
   const titleId = `chart-${key}-title`;
-  // Hundreds of cells on the page: styled once from the table's class (`.chart-table`,
-  // app/globals.css), so each cell is its bare element.
+  // The chart and its table read one array: the figures cross the network once, and the table's
+  // markup is made in its component rather than sent as hundreds of cells in the page's payload.
+  const tableRows: ChartTableRow[] = rows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    href: row.href,
+    values: row.values,
+    cells: dataset.columns.map((column) => show(column.format, row.values[column.key])),
+  }));
   const table = (
-    <div className="relative w-full overflow-x-auto">
-      <table className="chart-table" data-testid={`chart-${key}-table`}>
-        <caption className="sr-only">{t(`charts.${key}.title`)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`columns.${dataset.category}`)}</th>
-            {dataset.columns.map((column) => (
-              <th key={column.key} scope="col">
-                {t(`columns.${column.key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {dataset.rows.length === 0 && (
-            <tr>
-              <td colSpan={dataset.columns.length + 1} className="text-muted-foreground">
-                {t("empty")}
-              </td>
-            </tr>
-          )}
-          {rows.map((row) => (
-            <tr key={row.id ?? "none"} data-key={row.id ?? ""}>
-              <th scope="row">
-                {row.href && !print ? (
-                  <Link href={row.href} className="underline underline-offset-4">
-                    {row.label}
-                  </Link>
-                ) : (
-                  row.label
-                )}
-              </th>
-              {dataset.columns.map((column) => (
-                <td key={column.key} data-value={row.values[column.key] ?? ""}>
-                  {show(formatOf(column.key), row.values[column.key])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ChartTable
+      chart={key}
+      caption={t(`charts.${key}.title`)}
+      category={t(`columns.${dataset.category}`)}
+      columns={dataset.columns.map((column) => ({
+        key: column.key,
+        label: t(`columns.${column.key}`),
+      }))}
+      rows={tableRows}
+      empty={dataset.rows.length === 0 ? t("empty") : null}
+      links={!print}
+    />
   );
   return (
     <Card
@@ -124,7 +101,7 @@ export async function ChartCard({
               name: t(`columns.${s.key}`),
               format: formatOf(s.key),
             }))}
-            data={rows.map((row) => ({ label: row.label, href: row.href, ...row.values }))}
+            rows={tableRows}
             locale={locale}
             rtl={direction(locale) === "rtl"}
             height={chartHeight(key, rows.length)}

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
+import type { ChartTableRow } from "./chart-table";
 import type { ChartViewProps } from "./chart-view";
 
 const placeholder = <div className="size-full animate-pulse rounded-md bg-muted" />;
@@ -19,9 +20,13 @@ const ChartView = dynamic(() => import("./chart-view"), {
  * A chart draws when it comes near the screen (or the page is printed), not all at once after the
  * page loads: on a phone the charts below the first screen were a second of blocked main thread
  * before anyone scrolled to them, and their code was fetched on a slow connection all the same.
- * `eager` draws at once (the printable report).
+ * `eager` draws at once (the printable report). `rows` are the ones its table shows, the same array.
  */
-export function Chart({ eager = false, ...props }: ChartViewProps & { eager?: boolean }) {
+export function Chart({
+  eager = false,
+  rows,
+  ...props
+}: Omit<ChartViewProps, "data"> & { rows: ChartTableRow[]; eager?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(eager);
 
@@ -50,7 +55,14 @@ export function Chart({ eager = false, ...props }: ChartViewProps & { eager?: bo
       className="w-full min-w-0 [&_svg]:[direction:ltr]"
       aria-hidden
     >
-      {near ? <ChartView {...props} /> : placeholder}
+      {near ? (
+        <ChartView
+          {...props}
+          data={rows.map((row) => ({ label: row.label, href: row.href, ...row.values }))}
+        />
+      ) : (
+        placeholder
+      )}
     </div>
   );
 }
