@@ -15,7 +15,13 @@ import {
 } from "drizzle-orm";
 import type { SessionFilters, SessionInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
-import { cooperatives, mentoringSessions, users, type SESSION_TOPICS } from "../schema";
+import {
+  attachments,
+  cooperatives,
+  mentoringSessions,
+  users,
+  type SESSION_TOPICS,
+} from "../schema";
 import { writeAudit } from "./audit";
 import { userNameMatches } from "./assignments";
 import { nameMatches } from "./cooperatives";
@@ -203,6 +209,31 @@ export async function updateSession(
   });
 }
 
+/** A session's file as a list shows it: a link to download it under its name. */
+export type SessionFile = { id: number; sessionId: string; filename: string };
+
+/** A session with its files, oldest first: what a list of sessions shows (SessionItems). */
+export type ListedSession = MentoringSession & { files: SessionFile[] };
+
+/**
+ * The session's files in the same round trip as the session (one index probe of
+ * attachments_session_idx per listed row), instead of a query for the page's files after it.
+ */
+const sessionFiles = sql<SessionFile[]>`coalesce((select json_agg(json_build_object(
+    'id', ${attachments.id}, 'sessionId', ${attachments.sessionId}, 'filename', ${attachments.filename})
+    order by ${attachments.id})
+  from ${attachments} where ${attachments.sessionId} = ${mentoringSessions.id}), '[]'::json)`;
+
+const listColumns = { ...sessionColumns, files: sessionFiles };
+
+function listQuery(db: Executor) {
+  return db
+    .select(listColumns)
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .innerJoin(users, eq(users.id, mentoringSessions.mentorId));
+}
+
 function baseQuery(db: Executor) {
   return db
     .select(sessionColumns)
@@ -222,15 +253,43 @@ export async function getSession(
   return row ?? null;
 }
 
-/** The sessions of one cooperative within `access`, the latest first. */
+export type CooperativeSessions = {
+  /** The latest `limit`, with their files. */
+  latest: ListedSession[];
+  /** Every session of the cooperative within `access` held up to `today`, and their minutes. */
+  totals: { sessions: number; minutes: number };
+};
+
+/**
+ * A cooperative's sessions within `access`, the latest first, under the count and minutes of all
+ * of them: one statement, the totals a window over the same rows (an archived cooperative's
+ * record counts its sessions too, as it lists them).
+ */
 export async function cooperativeSessions(
   db: Executor,
-  params: { access: SQL; cooperativeId: number; limit: number },
-): Promise<MentoringSession[]> {
-  return baseQuery(db)
+  params: { access: SQL; cooperativeId: number; limit: number; today: string },
+): Promise<CooperativeSessions> {
+  const held = sql`${mentoringSessions.heldOn} <= ${params.today}`;
+  const rows = await db
+    .select({
+      session: listColumns,
+      totalSessions: sql<number>`count(*) filter (where ${held}) over ()`.mapWith(Number),
+      totalMinutes:
+        sql<number>`coalesce(sum(${mentoringSessions.durationMinutes}) filter (where ${held}) over (), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(mentoringSessions)
+    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
+    .innerJoin(users, eq(users.id, mentoringSessions.mentorId))
     .where(and(eq(mentoringSessions.cooperativeId, params.cooperativeId), params.access))
     .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt))
     .limit(params.limit);
+  const first = rows[0];
+  return {
+    latest: rows.map((row) => row.session),
+    totals: { sessions: first?.totalSessions ?? 0, minutes: first?.totalMinutes ?? 0 },
+  };
 }
 
 /**
@@ -287,7 +346,7 @@ const newestFirst = [
  * bounded number of rows instead of the whole table.
  */
 export type SessionPage = {
-  rows: MentoringSession[];
+  rows: ListedSession[];
   total: number;
   minutes: number;
   capped: boolean;
@@ -316,7 +375,7 @@ export async function searchSessions(
     .as("matching");
   const [totals, rows] = await Promise.all([
     db.select({ total: count(), minutes: sum(matching.minutes).mapWith(Number) }).from(matching),
-    baseQuery(db)
+    listQuery(db)
       .where(where)
       .orderBy(...newestFirst)
       .limit(params.pageSize)

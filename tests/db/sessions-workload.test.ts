@@ -9,7 +9,14 @@ import {
   upcomingFollowUps,
 } from "@/db/queries/sessions";
 import { seedReference } from "@/db/seed/reference";
-import { cooperatives, mentorAssignments, mentoringSessions, milestones, users } from "@/db/schema";
+import {
+  attachments,
+  cooperatives,
+  mentorAssignments,
+  mentoringSessions,
+  milestones,
+  users,
+} from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-11-29";
@@ -195,22 +202,71 @@ describe("mentor home", () => {
     ]);
   });
 
-  it("lists a cooperative's sessions newest first, within the access given", async () => {
+  it("lists a cooperative's sessions newest first with their files, under the totals of all, within the access given", async () => {
+    const [latest] = await t.db
+      .select({ id: mentoringSessions.id })
+      .from(mentoringSessions)
+      .where(
+        and(
+          eq(mentoringSessions.cooperativeId, id.c1!),
+          eq(mentoringSessions.heldOn, "2026-11-26"),
+        ),
+      );
+    const files = await t.db
+      .insert(attachments)
+      .values(
+        ["visite.jpg", "registre.pdf"].map((filename) => ({
+          sessionId: latest!.id,
+          filename,
+          contentType: "image/jpeg",
+          sizeBytes: 3,
+          data: Buffer.from([1, 2, 3]),
+          uploadedBy: id.amina!,
+        })),
+      )
+      .returning({ id: attachments.id });
     const all = await cooperativeSessions(t.db, {
       access: sql`true`,
       cooperativeId: id.c1!,
       limit: 2,
+      today: TODAY,
     });
-    expect(all.map((s) => [s.heldOn, s.mentor, s.durationMinutes])).toEqual([
+    expect(all.latest.map((s) => [s.heldOn, s.mentor, s.durationMinutes])).toEqual([
       ["2026-11-26", "amina", 60],
       ["2026-10-20", "amina", 90],
     ]);
+    expect(all.latest.map((s) => s.files)).toEqual([
+      [
+        { id: files[0]!.id, sessionId: latest!.id, filename: "visite.jpg" },
+        { id: files[1]!.id, sessionId: latest!.id, filename: "registre.pdf" },
+      ],
+      [],
+    ]);
+    // Every session counts, not only the ones listed; none held after `today`.
+    expect(all.totals).toEqual({ sessions: 3, minutes: 195 });
+    const earlier = await cooperativeSessions(t.db, {
+      access: sql`true`,
+      cooperativeId: id.c1!,
+      limit: 2,
+      today: "2026-11-01",
+    });
+    expect(earlier.totals).toEqual({ sessions: 2, minutes: 135 });
+    // An archived cooperative's record counts the sessions it lists.
+    const archived = await cooperativeSessions(t.db, {
+      access: sql`true`,
+      cooperativeId: id.c4!,
+      limit: 5,
+      today: TODAY,
+    });
+    expect([archived.latest.length, archived.totals]).toEqual([1, { sessions: 1, minutes: 30 }]);
     const none = await cooperativeSessions(t.db, {
       access: eq(cooperatives.id, id.c3!),
       cooperativeId: id.c1!,
       limit: 10,
+      today: TODAY,
     });
-    expect(none).toEqual([]);
+    expect(none).toEqual({ latest: [], totals: { sessions: 0, minutes: 0 } });
+    await t.db.delete(attachments).where(eq(attachments.sessionId, latest!.id));
   });
 });
 

@@ -215,6 +215,7 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
   await page.goto(`/cooperatives/${cooperativeId}`);
   await page.getByTestId("section-sessions").getByTestId("session-edit").first().click();
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}\/edit$/);
+  const sessionId = new URL(page.url()).pathname.split("/")[2];
   await expect(page.getByTestId("session-edit-form")).toHaveAttribute("data-ready", "true");
 
   const png = Buffer.from(
@@ -259,4 +260,14 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
   await expect(
     page.locator(`[data-testid="milestone"][data-milestone-id="${milestoneId}"]`),
   ).toHaveAttribute("data-status", "reported");
+  // The photo is listed with its session, on the record and in the sessions list.
+  const photo = (scope: string) =>
+    page
+      .getByTestId(scope)
+      .locator(`[data-session-id="${sessionId}"] a[href^="/api/attachments/"]`, {
+        hasText: "زيارة.png",
+      });
+  await expect(photo("section-sessions")).toHaveCount(1);
+  await page.goto(`/sessions?cooperative=${cooperativeId}`);
+  await expect(photo("session-items")).toHaveCount(1);
 });

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { eq } from "drizzle-orm";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { cooperativeSessions, sessionTotals } from "@/db/queries/sessions";
 import { mentoringSessions } from "@/db/schema";
@@ -30,15 +30,22 @@ export async function SessionsSection({
 }) {
   const db = await getDb();
   const readsNotes = canLogSessions(viewer.role);
-  const [totals, sessions, t, locale] = await Promise.all([
-    sessionTotals(db, {
-      where: eq(mentoringSessions.cooperativeId, cooperativeId),
-      from: "2000-01-01",
-      to: todayIso(),
-    }),
+  const today = todayIso();
+  // Who reads the notes gets the latest sessions and the totals in one statement; officials the
+  // totals alone.
+  const [{ latest: sessions, totals }, t, locale] = await Promise.all([
     readsNotes
-      ? cooperativeSessions(db, { access: cooperativeAccess(viewer), cooperativeId, limit: SHOWN })
-      : Promise.resolve([]),
+      ? cooperativeSessions(db, {
+          access: cooperativeAccess(viewer),
+          cooperativeId,
+          limit: SHOWN,
+          today,
+        })
+      : sessionTotals(db, {
+          where: eq(mentoringSessions.cooperativeId, cooperativeId),
+          from: "2000-01-01",
+          to: today,
+        }).then((totals) => ({ latest: [], totals })),
     getTranslations("sessions"),
     currentLocale(),
   ]);
@@ -78,7 +85,7 @@ export async function SessionsSection({
           ) : (
             <>
               <SessionItems viewer={viewer} sessions={sessions} showCooperative={false} />
-              {totals.sessions > sessions.length && (
+              {!archived && totals.sessions > sessions.length && (
                 <Link
                   href={`/sessions?cooperative=${cooperativeId}`}
                   className="text-sm text-primary hover:underline"

@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/db";
-import { sessionAttachments } from "@/db/queries/session-attachments";
-import type { MentoringSession } from "@/db/queries/sessions";
+import type { ListedSession, MentoringSession } from "@/db/queries/sessions";
 import type { Viewer } from "@/lib/dal";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
@@ -13,7 +11,7 @@ function editable(viewer: Viewer, session: MentoringSession): boolean {
   return viewer.role === "admin" || viewer.role === "staff" || session.mentorId === viewer.id;
 }
 
-/** Sessions as a list that reads on a phone: date, where, who, how long, topics, notes. */
+/** Sessions as a list that reads on a phone: date, where, who, how long, topics, notes, files. */
 export async function SessionItems({
   viewer,
   sessions,
@@ -21,16 +19,11 @@ export async function SessionItems({
   showMentor = true,
 }: {
   viewer: Viewer;
-  sessions: MentoringSession[];
+  sessions: ListedSession[];
   showCooperative?: boolean;
   showMentor?: boolean;
 }) {
-  const db = await getDb();
-  const [files, t, tMode, tTopic, locale] = await Promise.all([
-    sessionAttachments(
-      db,
-      sessions.map((s) => s.id),
-    ),
+  const [t, tMode, tTopic, locale] = await Promise.all([
     getTranslations("sessions"),
     getTranslations("sessionMode"),
     getTranslations("sessionTopic"),
@@ -102,21 +95,19 @@ export async function SessionItems({
               {s.nextSteps}
             </p>
           )}
-          {files.some((f) => f.sessionId === s.id) && (
+          {s.files.length > 0 && (
             <ul className="flex flex-wrap gap-2 text-sm" aria-label={t("photos.title")}>
-              {files
-                .filter((f) => f.sessionId === s.id)
-                .map((f) => (
-                  <li key={f.id}>
-                    <a
-                      href={`/api/attachments/${f.id}`}
-                      className="text-primary underline"
-                      dir="auto"
-                    >
-                      {f.filename}
-                    </a>
-                  </li>
-                ))}
+              {s.files.map((f) => (
+                <li key={f.id}>
+                  <a
+                    href={`/api/attachments/${f.id}`}
+                    className="text-primary underline"
+                    dir="auto"
+                  >
+                    {f.filename}
+                  </a>
+                </li>
+              ))}
             </ul>
           )}
           {s.followUpOn && (
