@@ -268,48 +268,60 @@ export async function exportDisbursements(
 
 export type DisbursementExportRow = Awaited<ReturnType<typeof exportDisbursements>>[number];
 
+type TrancheJson = {
+  id: number;
+  awardId: number;
+  status: (typeof disbursements.$inferSelect)["status"];
+  disbursedOn: string | null;
+  amountMad: string;
+  reference: string | null;
+} & LabelColumns & {
+    milestoneId: number | null;
+    milestoneStatus: (typeof milestones.$inferSelect)["status"] | null;
+  };
+
+/**
+ * An award's tranches, paid ones by date then planned ones, each with the milestone it waits
+ * for, in the award's own row (one index probe of disbursements_award_idx per award). Money as
+ * exact decimal text, as the columns read it.
+ */
+const awardTranches = sql<TrancheJson[]>`coalesce((select json_agg(json_build_object(
+    'id', d.id, 'awardId', d.award_id, 'status', d.status, 'disbursedOn', d.disbursed_on,
+    'amountMad', d.amount_mad::text, 'reference', d.reference,
+    'milestoneId', m.id, 'milestoneStatus', m.status, 'milestoneTitle', m.title,
+    'labelAr', mt.label_ar, 'labelFr', mt.label_fr, 'labelEn', mt.label_en)
+    order by d.disbursed_on asc nulls last, d.id)
+  from ${disbursements} d
+  left join ${milestones} m on m.id = d.release_milestone_id
+  left join ${milestoneTemplates} mt on mt.id = m.template_id
+  where d.award_id = ${fundingAwards.id}), '[]'::json)`;
+
 /** One cooperative's awards (oldest first) with their tranches; none when it is not visible. */
 export async function cooperativeFunding(
   db: Executor,
   params: { access: SQL; cooperativeId: number },
 ) {
-  const awards = (
-    await awardsQuery(
-      db,
+  const rows = await db
+    .select({ ...awardColumns, tranches: awardTranches })
+    .from(fundingAwards)
+    .innerJoin(cooperatives, eq(cooperatives.id, fundingAwards.cooperativeId))
+    .leftJoin(programs, eq(programs.id, fundingAwards.programId))
+    .where(
       and(
         awardConditions(params.access, {}),
         eq(fundingAwards.cooperativeId, params.cooperativeId),
-      )!,
-    ).orderBy(asc(fundingAwards.awardedOn), asc(fundingAwards.id))
-  ).map(toAwardRow);
-  const tranches =
-    awards.length === 0
-      ? []
-      : await db
-          .select({
-            id: disbursements.id,
-            awardId: disbursements.awardId,
-            status: disbursements.status,
-            disbursedOn: disbursements.disbursedOn,
-            amountMad: disbursements.amountMad,
-            reference: disbursements.reference,
-            ...milestoneLabel,
-          })
-          .from(disbursements)
-          .leftJoin(milestones, eq(milestones.id, disbursements.releaseMilestoneId))
-          .leftJoin(milestoneTemplates, eq(milestoneTemplates.id, milestones.templateId))
-          .where(
-            inArray(
-              disbursements.awardId,
-              awards.map((a) => a.id),
-            ),
-          )
-          .orderBy(sql`${disbursements.disbursedOn} asc nulls last`, asc(disbursements.id));
-  return awards.map((award) => ({
-    ...award,
-    tranches: tranches
-      .filter((t) => t.awardId === award.id)
-      .map((t) => ({ ...t, milestone: t.milestoneId === null ? null : milestoneNames(t) })),
+      ),
+    )
+    .orderBy(asc(fundingAwards.awardedOn), asc(fundingAwards.id));
+  return rows.map(({ tranches, ...award }) => ({
+    ...toAwardRow(award),
+    tranches: tranches.map(({ milestoneTitle, labelAr, labelFr, labelEn, ...tranche }) => ({
+      ...tranche,
+      milestone:
+        tranche.milestoneId === null
+          ? null
+          : milestoneNames({ milestoneTitle, labelAr, labelFr, labelEn }),
+    })),
   }));
 }
 

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/funding-ledger";
 import { seedDemo } from "@/db/seed/demo";
 import { seedReference } from "@/db/seed/reference";
-import { cooperatives, fundingAwards, milestones, users } from "@/db/schema";
+import { cooperatives, fundingAwards, milestones, milestoneTemplates, users } from "@/db/schema";
 import { parseCsv } from "@/lib/tabular";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -482,6 +482,70 @@ describe("reads and exports", () => {
     };
     expect(await nameIn("official")).toBe(`auto-entrepreneur #${person!.id}`);
     expect(await nameIn("staff")).toBe("Fatima Zahra Alaoui");
+  });
+
+  it("gives a profile each award with its tranches, paid ones by date then planned, with their milestone", async () => {
+    const [template] = await t.db
+      .select({
+        id: milestoneTemplates.id,
+        ar: milestoneTemplates.labelAr,
+        fr: milestoneTemplates.labelFr,
+        en: milestoneTemplates.labelEn,
+      })
+      .from(milestoneTemplates)
+      .orderBy(milestoneTemplates.id)
+      .limit(1);
+    const [templated] = await t.db
+      .insert(milestones)
+      .values({
+        cooperativeId: id.other,
+        stage: "incubation",
+        templateId: template!.id,
+        status: "todo",
+      })
+      .returning({ id: milestones.id });
+    const first = await award("3000", "approved", id.other);
+    const second = await award("800", "approved", id.other);
+    for (const [amount, extra] of [
+      ["1000.10", { disbursed_on: "2026-11-10", reference: "OV-B" }],
+      ["700", { status: "planned", disbursed_on: "", release_milestone_id: templated!.id }],
+      ["500", { disbursed_on: "2026-10-05", reference: "OV-A" }],
+      ["200", { status: "planned", disbursed_on: "", release_milestone_id: id.foreign }],
+    ] as const)
+      expect((await tranche(first, amount, extra)).status).toBe("done");
+    const awards = await cooperativeFunding(t.db, { access: sql`true`, cooperativeId: id.other });
+    expect(awards.map((a) => a.id)).toEqual([first, second]);
+    const shown = awards[0]!.tranches.map((tr) => [
+      tr.awardId,
+      tr.status,
+      tr.disbursedOn,
+      tr.amountMad,
+      tr.reference,
+      tr.milestone,
+      tr.milestoneStatus,
+    ]);
+    expect(shown).toEqual([
+      [first, "disbursed", "2026-10-05", "500.00", "OV-A", null, null],
+      [first, "disbursed", "2026-11-10", "1000.10", "OV-B", null, null],
+      [
+        first,
+        "planned",
+        null,
+        "700.00",
+        null,
+        { ar: template!.ar, fr: template!.fr, en: template!.en },
+        "todo",
+      ],
+      [first, "planned", null, "200.00", null, { ar: "Autre", fr: "Autre", en: "Autre" }, "done"],
+    ]);
+    // Planned ones in the order they were recorded.
+    expect(awards[0]!.tranches[2]!.id).toBeLessThan(awards[0]!.tranches[3]!.id);
+    expect(awards[0]).toMatchObject({
+      disbursedMad: "1500.10",
+      plannedMad: "900.00",
+      remainingMad: "599.90",
+    });
+    expect(awards[1]!.tranches).toEqual([]);
   });
 
   it("hides archived cooperatives and other mentors' cooperatives from every read", async () => {
