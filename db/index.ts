@@ -88,9 +88,16 @@ export function acquireLock(dir: string): () => void {
  * the server parses it anew each time. A profile runs some twenty queries: that is twenty more
  * round trips on a request. Prepared, each query shape is parsed and described once per connection
  * (postgres.js keeps them by their text; the shapes are the code's, values travel as parameters)
- * and then runs in one round trip. `plan_cache_mode = force_custom_plan` keeps the planner choosing
- * for each request's values, as before, rather than settling on one generic plan for skewed data
- * (one province holds many more cooperatives than another). Transactions keep drizzle's default.
+ * and then runs in one round trip. Planning is PostgreSQL's default for prepared statements
+ * (`plan_cache_mode = auto`, set here so a database setting cannot change it): the first five
+ * executions are planned for their values, then a generic plan is kept only where its estimated
+ * cost is no worse than theirs. Planning every execution (`force_custom_plan`, until session 7)
+ * cost 0.3–1.5 ms of PostgreSQL's time per query, some 10 ms per profile: the profile's p50 under
+ * 10 connections went 263–278 → 235–250 ms at national scale without it, and the list, the
+ * sessions list and the mentor home 8–15 % faster; skewed filters (the smallest province's list
+ * run 40 times, then the largest's page 40; a name search; the impact dashboard for a month then
+ * for ten years) answered as fast as with a plan per execution (docs/scaling.md).
+ * Transactions keep drizzle's default.
  */
 function preparedByDefault(client: Sql): void {
   const unsafe = client.unsafe.bind(client);
@@ -110,7 +117,7 @@ export async function postgresClient(url: string, max: number): Promise<Sql> {
     // Short queries over indexed rows: PostgreSQL's JIT would spend more compiling (300+ ms on
     // the dashboard's figures at national scale, where a rare per-row fallback raises the
     // estimated cost) than the query takes. Set per connection, so no database setting is needed.
-    connection: { jit: "off", plan_cache_mode: "force_custom_plan" },
+    connection: { jit: "off", plan_cache_mode: "auto" },
     // Off behind a pooler that hands each transaction another connection (PgBouncer's
     // transaction mode), where a statement prepared on one connection is unknown on the next.
     prepare: process.env.DATABASE_PREPARE !== "off",
