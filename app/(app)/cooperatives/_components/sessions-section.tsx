@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { eq } from "drizzle-orm";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { cooperativeSessions, sessionTotals } from "@/db/queries/sessions";
 import { mentoringSessions } from "@/db/schema";
