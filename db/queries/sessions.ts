@@ -324,7 +324,12 @@ function filterConditions(access: SQL, filters: SessionFilters, mentors?: SQL): 
     filters.mentorId ? eq(mentoringSessions.mentorId, filters.mentorId) : undefined,
     mentors,
     filters.cooperativeId ? eq(mentoringSessions.cooperativeId, filters.cooperativeId) : undefined,
-    filters.cohortId ? eq(cooperatives.cohortId, filters.cohortId) : undefined,
+    // The cohort's cooperatives first, then their sessions by cooperative_idx: as a condition
+    // on the joined cooperative, PostgreSQL walked the sessions newest first until it met a page
+    // of the cohort's (44,000 index entries for page 2 at national scale, 180 ms; now 11 ms).
+    filters.cohortId
+      ? sql`${mentoringSessions.cooperativeId} in (select k.id from ${cooperatives} k where k.cohort_id = ${filters.cohortId})`
+      : undefined,
     filters.q ? nameMatches(filters.q) : undefined,
     filters.topic
       ? sql`${filters.topic}::session_topic = any(${mentoringSessions.topics})`

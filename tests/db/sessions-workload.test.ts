@@ -4,6 +4,7 @@ import { mentorCooperatives, mentorLoad, mentorLoads } from "@/db/queries/mentor
 import {
   cooperativeChoices,
   cooperativeSessions,
+  exportSessions,
   searchSessions,
   sessionTotals,
   upcomingFollowUps,
@@ -11,10 +12,12 @@ import {
 import { seedReference } from "@/db/seed/reference";
 import {
   attachments,
+  cohorts,
   cooperatives,
   mentorAssignments,
   mentoringSessions,
   milestones,
+  programs,
   users,
 } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -282,6 +285,49 @@ describe("the sessions list's count", () => {
       countCap: 5,
     });
     expect([exact.total, exact.capped]).toEqual([5, false]);
+  });
+
+  it("keeps the sessions of a cohort's cooperatives, in the list and the export", async () => {
+    const [program] = await t.db.select({ id: programs.id }).from(programs).limit(1);
+    const [cohort] = await t.db
+      .insert(cohorts)
+      .values({
+        name: "cohort",
+        programId: program!.id,
+        startOn: "2025-01-01",
+        endOn: "2026-12-31",
+        capacity: 10,
+      })
+      .returning({ id: cohorts.id });
+    await t.db
+      .update(cooperatives)
+      .set({ cohortId: cohort!.id })
+      .where(inArray(cooperatives.id, [id.c1!, id.c3!]));
+    const cohortFilters = { page: 1, cohortId: cohort!.id };
+    const page = await searchSessions(t.db, {
+      access: sql`true`,
+      filters: cohortFilters,
+      pageSize: 3,
+    });
+    expect([page.total, page.minutes, page.capped]).toEqual([4, 315, false]);
+    expect(page.rows.map((r) => [r.cooperative, r.heldOn])).toEqual([
+      ["c1", "2026-11-26"],
+      ["c1", "2026-10-20"],
+      ["c3", "2026-10-01"],
+    ]);
+    const exported = await exportSessions(t.db, { access: sql`true`, filters: cohortFilters });
+    expect(exported.map((r) => r.cooperative).sort()).toEqual(["c1", "c1", "c1", "c3"]);
+    // Within the viewer's access still.
+    const mine = await searchSessions(t.db, {
+      access: eq(cooperatives.id, id.c3!),
+      filters: cohortFilters,
+      pageSize: 3,
+    });
+    expect(mine.rows.map((r) => r.cooperative)).toEqual(["c3"]);
+    await t.db
+      .update(cooperatives)
+      .set({ cohortId: null })
+      .where(inArray(cooperatives.id, [id.c1!, id.c3!]));
   });
 
   it("stops counting past the cap, says so, and leaves the hours out", async () => {
