@@ -91,12 +91,12 @@ export function acquireLock(dir: string): () => void {
  * and then runs in one round trip. Planning is PostgreSQL's default for prepared statements
  * (`plan_cache_mode = auto`, set here so a database setting cannot change it): the first five
  * executions are planned for their values, then a generic plan is kept only where its estimated
- * cost is no worse than theirs. Planning every execution (`force_custom_plan`, until session 7)
- * cost 0.3–1.5 ms of PostgreSQL's time per query, some 10 ms per profile: the profile's p50 under
- * 10 connections went 263–278 → 235–250 ms at national scale without it, and the list, the
- * sessions list and the mentor home 8–15 % faster; skewed filters (the smallest province's list
- * run 40 times, then the largest's page 40; a name search; the impact dashboard for a month then
- * for ten years) answered as fast as with a plan per execution (docs/scaling.md).
+ * cost is no worse than theirs. Planning every execution (`force_custom_plan`, the earlier
+ * setting) cost 0.3–1.5 ms of PostgreSQL's time per query, some 10 ms per profile: the profile's
+ * p50 under 10 connections went 263–278 → 235–250 ms at national scale without it, and the list,
+ * the sessions list and the mentor home 8–15 % faster; skewed filters (the smallest province's
+ * list run 40 times, then the largest's page 40; a name search; the impact dashboard for a month
+ * then for ten years) answered as fast as with a plan per execution (docs/scaling.md).
  * Transactions keep drizzle's default.
  */
 function preparedByDefault(client: Sql): void {
