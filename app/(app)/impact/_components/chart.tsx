@@ -20,7 +20,7 @@ const ChartView = dynamic(() => import("./chart-view"), {
  * A chart draws when it comes near the screen (or the page is printed), not all at once after the
  * page loads: on a phone the charts below the first screen were a second of blocked main thread
  * before anyone scrolled to them, and their code was fetched on a slow connection all the same.
- * `eager` draws at once (the printable report). `rows` are the ones its table shows, the same array.
+ * `eager` draws at once (the printable report). `rows` are its table's rows, the same array.
  */
 export function Chart({
   eager = false,
