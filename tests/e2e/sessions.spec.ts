@@ -224,15 +224,17 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
       "0d0a2db40000000049454e44ae426082",
     "hex",
   );
+  // A name of this run's own: a retry uploads again to the same session.
+  const photoName = `زيارة-${Date.now()}.png`;
   const upload = page.getByTestId("session-upload");
   await upload.locator('input[type="file"]').setInputFiles({
-    name: "زيارة.png",
+    name: photoName,
     mimeType: "image/png",
     buffer: png,
   });
   await upload.locator('button[type="submit"]').click();
   await expect(upload).toHaveAttribute("data-state", "ok");
-  await expect(page.getByTestId("session-files")).toContainText("زيارة.png");
+  await expect(page.getByTestId("session-files")).toContainText(photoName);
 
   const record = page.getByTestId("session-to-record");
   const milestoneId = await record
@@ -241,20 +243,22 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
     .getAttribute("data-milestone-id");
   const milestone = record.locator(`[data-milestone-id="${milestoneId}"]`);
   const form = milestone.getByTestId("record-milestone-form");
-  // The upload's refresh re-renders the page and may close the panel again: open it until it stays.
+  // The upload's refresh re-renders the page and may close the panel again, even after the submit
+  // button showed (a click then lands on nothing): open it, send, and look for the outcome, until
+  // the form says it is saved or the milestone has left the open ones.
   const summary = milestone.locator("summary");
+  const saved = async () =>
+    (await milestone.count()) === 0 ||
+    (await form.getAttribute("data-state", { timeout: 1_000 }).catch(() => null)) === "done";
   await expect(async () => {
+    if (await saved()) return;
     const opened = await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open);
     if (!opened) await summary.click();
     await expect(form.locator('button[type="submit"]')).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await expect(form.locator('textarea[name="evidence_text"]')).not.toHaveValue("");
-  await form.locator('button[type="submit"]').click();
-  // Saved: the form says so, or the page already shows the milestone as no longer open.
-  await expect(async () => {
-    const gone = (await milestone.count()) === 0;
-    expect(gone || (await form.getAttribute("data-state")) === "done").toBe(true);
-  }).toPass({ timeout: 30_000 });
+    await expect(form.locator('textarea[name="evidence_text"]')).not.toHaveValue("");
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(saved, { timeout: 5_000 }).toBe(true);
+  }).toPass({ timeout: 45_000 });
 
   await page.goto(`/cooperatives/${cooperativeId}`);
   await expect(
@@ -265,7 +269,7 @@ test("from a session, a mentor attaches a photo and reports a milestone with the
     page
       .getByTestId(scope)
       .locator(`[data-session-id="${sessionId}"] a[href^="/api/attachments/"]`, {
-        hasText: "زيارة.png",
+        hasText: photoName,
       });
   await expect(photo("section-sessions")).toHaveCount(1);
   await page.goto(`/sessions?cooperative=${cooperativeId}`);
