@@ -13,6 +13,7 @@ import {
   sum,
   type SQL,
 } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { SessionFilters, SessionInput } from "@/lib/validation/session";
 import type { Database, Executor } from "../index";
 import {
@@ -226,20 +227,19 @@ const sessionFiles = sql<SessionFile[]>`coalesce((select json_agg(json_build_obj
 
 const listColumns = { ...sessionColumns, files: sessionFiles };
 
-function listQuery(db: Executor) {
-  return db
-    .select(listColumns)
-    .from(mentoringSessions)
+/** A select of sessions joined to their cooperative and mentor, which every read here needs. */
+function joined<T extends PgSelect>(query: T) {
+  return query
     .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
     .innerJoin(users, eq(users.id, mentoringSessions.mentorId));
 }
 
+function listQuery(db: Executor) {
+  return joined(db.select(listColumns).from(mentoringSessions).$dynamic());
+}
+
 function baseQuery(db: Executor) {
-  return db
-    .select(sessionColumns)
-    .from(mentoringSessions)
-    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
-    .innerJoin(users, eq(users.id, mentoringSessions.mentorId));
+  return joined(db.select(sessionColumns).from(mentoringSessions).$dynamic());
 }
 
 /** One session of a live cooperative within `access` (a mentor: an assigned one), or null. */
@@ -270,7 +270,7 @@ export async function cooperativeSessions(
   params: { access: SQL; cooperativeId: number; limit: number; today: string },
 ): Promise<CooperativeSessions> {
   const held = sql`${mentoringSessions.heldOn} <= ${params.today}`;
-  const rows = await db
+  const totalled = db
     .select({
       session: listColumns,
       totalSessions: sql<number>`count(*) filter (where ${held}) over ()`.mapWith(Number),
@@ -280,8 +280,8 @@ export async function cooperativeSessions(
         ),
     })
     .from(mentoringSessions)
-    .innerJoin(cooperatives, eq(cooperatives.id, mentoringSessions.cooperativeId))
-    .innerJoin(users, eq(users.id, mentoringSessions.mentorId))
+    .$dynamic();
+  const rows = await joined(totalled)
     .where(and(eq(mentoringSessions.cooperativeId, params.cooperativeId), params.access))
     .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt))
     .limit(params.limit);

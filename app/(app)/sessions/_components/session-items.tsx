@@ -5,6 +5,7 @@ import type { ListedSession, MentoringSession } from "@/db/queries/sessions";
 import type { Viewer } from "@/lib/dal";
 import { formatDate, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/lib/i18n/server";
+import { SessionFileLink } from "./session-file-link";
 
 /** Who may open a session's edit form: staff and admins any, a mentor their own (DOMAIN.md). */
 function editable(viewer: Viewer, session: MentoringSession): boolean {
@@ -99,13 +100,7 @@ export async function SessionItems({
             <ul className="flex flex-wrap gap-2 text-sm" aria-label={t("photos.title")}>
               {s.files.map((f) => (
                 <li key={f.id}>
-                  <a
-                    href={`/api/attachments/${f.id}`}
-                    className="text-primary underline"
-                    dir="auto"
-                  >
-                    {f.filename}
-                  </a>
+                  <SessionFileLink file={f} />
                 </li>
               ))}
             </ul>

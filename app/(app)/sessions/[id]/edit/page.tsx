@@ -19,6 +19,7 @@ import { searchParam } from "@/lib/search-param";
 import { sessionIdSchema } from "@/lib/validation/session";
 import { CooperativeSearch } from "../../_components/cooperative-search";
 import { EditSessionForm } from "../../_components/edit-session-form";
+import { SessionFileLink } from "../../_components/session-file-link";
 import { SessionToRecord } from "../../_components/session-to-record";
 import { SessionUpload } from "../../_components/session-upload";
 
@@ -108,13 +109,7 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
             <ul className="grid gap-1 text-sm" data-testid="session-files">
               {files.map((f) => (
                 <li key={f.id}>
-                  <a
-                    href={`/api/attachments/${f.id}`}
-                    className="text-primary underline"
-                    dir="auto"
-                  >
-                    {f.filename}
-                  </a>
+                  <SessionFileLink file={f} />
                 </li>
               ))}
             </ul>
