@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { FundingFilters } from "@/lib/validation/funding";
 import type { Executor } from "../index";
 import {
@@ -74,13 +75,16 @@ function toAwardRow({ programAr, programFr, programEn, ...row }: AwardSelect) {
 
 export type AwardRow = ReturnType<typeof toAwardRow>;
 
-function awardsQuery(db: Executor, where: SQL) {
-  return db
-    .select(awardColumns)
-    .from(fundingAwards)
+/** A select of awards joined to their cooperative and programme, under `where`. */
+function awardsFrom<T extends PgSelect>(query: T, where: SQL) {
+  return query
     .innerJoin(cooperatives, eq(cooperatives.id, fundingAwards.cooperativeId))
     .leftJoin(programs, eq(programs.id, fundingAwards.programId))
     .where(where);
+}
+
+function awardsQuery(db: Executor, where: SQL) {
+  return awardsFrom(db.select(awardColumns).from(fundingAwards).$dynamic(), where);
 }
 
 /** One page of the ledger, newest award first. */
@@ -301,18 +305,13 @@ export async function cooperativeFunding(
   db: Executor,
   params: { access: SQL; cooperativeId: number },
 ) {
-  const rows = await db
-    .select({ ...awardColumns, tranches: awardTranches })
-    .from(fundingAwards)
-    .innerJoin(cooperatives, eq(cooperatives.id, fundingAwards.cooperativeId))
-    .leftJoin(programs, eq(programs.id, fundingAwards.programId))
-    .where(
-      and(
-        awardConditions(params.access, {}),
-        eq(fundingAwards.cooperativeId, params.cooperativeId),
-      ),
-    )
-    .orderBy(asc(fundingAwards.awardedOn), asc(fundingAwards.id));
+  const rows = await awardsFrom(
+    db
+      .select({ ...awardColumns, tranches: awardTranches })
+      .from(fundingAwards)
+      .$dynamic(),
+    and(awardConditions(params.access, {}), eq(fundingAwards.cooperativeId, params.cooperativeId))!,
+  ).orderBy(asc(fundingAwards.awardedOn), asc(fundingAwards.id));
   return rows.map(({ tranches, ...award }) => ({
     ...toAwardRow(award),
     tranches: tranches.map(({ milestoneTitle, labelAr, labelFr, labelEn, ...tranche }) => ({
